@@ -1,0 +1,56 @@
+# Shared by scripts/run-app and scripts/run-tests. Sourced, not run.
+set -euo pipefail
+
+RTMPDOCTOR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# What a build needs on Debian 12 (bookworm).
+RTMPDOCTOR_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-svg-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssl-dev)
+# What the app loads at run time (platform plugins, SVG icons, TLS through OpenSSL).
+RTMPDOCTOR_RUNTIME_PACKAGES=(qt6-qpa-plugins libqt6svg6 libqt6network6 openssl ca-certificates)
+# Real third-party peers and viewers the tests drive.
+RTMPDOCTOR_TEST_PACKAGES=(nginx libnginx-mod-rtmp stunnel4 tinyproxy ffmpeg rtmpdump openssl iptables
+    xvfb xauth poppler-utils imagemagick procps)
+
+rtmpdoctor_as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "error: installing packages needs root or sudo: $*" >&2
+        exit 2
+    fi
+}
+
+# Installs whichever of the named Debian packages are not installed yet.
+rtmpdoctor_ensure_packages() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "==> installing missing packages: ${missing[*]}"
+    rtmpdoctor_as_root apt-get update -qq
+    # The packaged nginx would try to start a system-wide server on port 80;
+    # the tests start their own instances, so keep service starts out of it.
+    rtmpdoctor_as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 \
+        apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+rtmpdoctor_jobs() {
+    nproc 2>/dev/null || echo 2
+}
+
+# configure + build one build tree: rtmpdoctor_build DIR [cmake args...]
+rtmpdoctor_build() {
+    local dir="$1"
+    shift
+    cmake -S "$RTMPDOCTOR_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+    cmake --build "$dir" --parallel "$(rtmpdoctor_jobs)"
+}
