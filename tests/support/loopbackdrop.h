@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace rd::test {
+
+// Makes one loopback TCP port behave like a firewall that silently drops
+// packets: a connect to 127.0.0.1:<port> (and [::1]:<port>) gets no answer
+// and times out, whatever listens there. Implemented with an iptables
+// (and ip6tables, when present) rule
+//   -I INPUT -i lo -p tcp --dport <port> -m comment --comment rtmpdoctor-test-pid-<pid> -j DROP
+// that the destructor removes again, also when the test failed. Rules left
+// by a test process that was killed are removed by the next LoopbackDrop.
+// Needs root and a working iptables; check available() first and QSKIP.
+class LoopbackDrop
+{
+public:
+    // True when rules can be added here; otherwise `whyNot` says why.
+    static bool available(QString* whyNot = nullptr);
+
+    explicit LoopbackDrop(quint16 port);
+    ~LoopbackDrop();
+
+    LoopbackDrop(const LoopbackDrop&) = delete;
+    LoopbackDrop& operator=(const LoopbackDrop&) = delete;
+
+    // True while the IPv4 rule is in place.
+    bool isActive() const { return m_ipv4Active; }
+    bool coversIpv6() const { return m_ipv6Active; }
+    quint16 port() const { return m_port; }
+    QString errorString() const { return m_error; }
+
+private:
+    QStringList ruleSpecification() const;
+
+    quint16 m_port;
+    bool m_ipv4Active = false;
+    bool m_ipv6Active = false;
+    QString m_error;
+};
+
+} // namespace rd::test
