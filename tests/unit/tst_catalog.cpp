@@ -676,6 +676,10 @@ void TestCatalog::search_data()
     QTest::newRow("prefix first, then name, then vendor")
         << u"studio"_s << QStringList{u"obs-studio"_s, u"switcher-studio-ios"_s, u"vmix"_s};
     QTest::newRow("keyword only") << u"red5"_s << QStringList{u"avchat-3"_s};
+    QTest::newRow("name prefix ranks before catalog order")
+        << u"x"_s << QStringList{u"xstream"_s, u"haivision-makito-x-hevc"_s, u"vmix"_s};
+    QTest::newRow("name match ranks before keyword match")
+        << u"encoder"_s << QStringList{u"adobe-fmle"_s, u"other"_s, u"haivision-kb"_s};
     QTest::newRow("diacritics in the query") << u"ÄVChät"_s << QStringList{u"avchat-3"_s};
     QTest::newRow("no match") << u"zzz"_s << QStringList();
     QTest::newRow("one word matches, the other not") << u"obs zzz"_s << QStringList();
