@@ -31,9 +31,11 @@ QByteArray withKeyTail(QByteArray key)
     return key;
 }
 
-bool isPrintableTextByte(quint8 byte)
+// A text protocol's first byte is visible; a line break or tab first is read as an RTMP
+// version byte (0x0A = version 10), which the specification reserves.
+bool isVisibleTextByte(quint8 byte)
 {
-    return (byte >= 0x20 && byte < 0x7F) || byte == '\t' || byte == '\r' || byte == '\n';
+    return byte >= 0x20 && byte < 0x7F;
 }
 
 QString printableSnippet(QByteArrayView bytes)
@@ -227,9 +229,8 @@ QByteArray HandshakeClassifier::takeSurplus()
 HandshakeVerdict HandshakeClassifier::feed(QByteArrayView bytes)
 {
     m_report.bytesReceived += bytes.size();
-    if (m_report.verdict != HandshakeVerdict::NeedMore) {
-        if (m_report.verdict == HandshakeVerdict::Ok)
-            m_surplus.append(bytes);
+    if (m_report.verdict == HandshakeVerdict::Ok) {
+        m_surplus.append(bytes);
         return m_report.verdict;
     }
 
@@ -244,10 +245,24 @@ HandshakeVerdict HandshakeClassifier::feed(QByteArrayView bytes)
     if (m_report.firstBytes.size() < maxCapturedBytes)
         m_report.firstBytes = m_received.first(qMin(m_received.size(), maxCapturedBytes));
 
-    classify(false);
-    if (m_report.verdict == HandshakeVerdict::Ok)
-        m_surplus.append(bytes.sliced(take));
+    if (m_report.verdict == HandshakeVerdict::NeedMore) {
+        classify(false);
+        if (m_report.verdict == HandshakeVerdict::Ok)
+            m_surplus.append(bytes.sliced(take));
+    } else {
+        addTlsAlertDetails();
+    }
     return m_report.verdict;
+}
+
+void HandshakeClassifier::addTlsAlertDetails()
+{
+    // An alert record is 5 header bytes + level + description; they may trail the verdict.
+    if (m_report.verdict != HandshakeVerdict::AnsweredTls || m_report.tlsRecordType != 0x15 ||
+        m_report.tlsAlertLevel >= 0 || m_received.size() < 7)
+        return;
+    m_report.tlsAlertLevel = quint8(m_received.at(5));
+    m_report.tlsAlertDescription = quint8(m_received.at(6));
 }
 
 HandshakeVerdict HandshakeClassifier::finish()
@@ -285,11 +300,7 @@ void HandshakeClassifier::classify(bool final)
         if (quint8(data[1]) == 0x03 && quint8(data[2]) <= 0x04) {
             m_report.verdict = HandshakeVerdict::AnsweredTls;
             m_report.tlsRecordType = first;
-            // An alert record is 5 header bytes + level + description.
-            if (first == 0x15 && data.size() >= 7) {
-                m_report.tlsAlertLevel = quint8(data[5]);
-                m_report.tlsAlertDescription = quint8(data[6]);
-            }
+            addTlsAlertDetails();
         } else {
             m_report.verdict = HandshakeVerdict::UnknownVersion;
         }
@@ -322,7 +333,7 @@ void HandshakeClassifier::classify(bool final)
             return;
         }
     }
-    if (isPrintableTextByte(first)) {
+    if (isVisibleTextByte(first)) {
         finishText(final, maxTextBytes);
         return;
     }

@@ -114,7 +114,7 @@ public:
     explicit HandshakeClassifier(const ClientHello& hello);
 
     // Returns the verdict so far. Once a verdict other than NeedMore is reached it is final;
-    // later bytes are only counted (and kept as surplus after an Ok).
+    // later bytes only add details (a TLS alert's code) and are kept as surplus after an Ok.
     HandshakeVerdict feed(QByteArrayView bytes);
     // The caller will not feed more: end of stream or its own timeout. A pending RTMP reply
     // becomes ShortReply; partial text is classified from what arrived.
@@ -137,6 +137,7 @@ private:
     void examineS1();
     void examineS2();
     void finishText(bool final, qsizetype limit);
+    void addTlsAlertDetails();
 
     ClientHello m_hello;
     QByteArray m_received;
