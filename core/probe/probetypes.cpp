@@ -40,6 +40,8 @@ QString probeStatusId(ProbeStatus status)
         return QStringLiteral("skipped");
     case ProbeStatus::InternalError:
         return QStringLiteral("internal-error");
+    case ProbeStatus::SessionTimedOut:
+        return QStringLiteral("session-timed-out");
     case ProbeStatus::DnsResolved:
         return QStringLiteral("dns-resolved");
     case ProbeStatus::DnsNoSuchHost:
@@ -184,6 +186,7 @@ Verdict verdictOf(ProbeStatus status)
     case ProbeStatus::Skipped:
         return Verdict::Skipped;
     case ProbeStatus::DnsNoAddressForFamily:
+    case ProbeStatus::SessionTimedOut:
     case ProbeStatus::ConnectAuthRequired:
     case ProbeStatus::LivenessNoHttp:
         return Verdict::Warn;

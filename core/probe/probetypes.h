@@ -33,6 +33,7 @@ enum class ProbeStatus
     Cancelled,
     Skipped,       // a prerequisite failed or the probe does not apply
     InternalError, // RTMP Doctor itself failed; the message says how
+    SessionTimedOut, // still running when the whole diagnosis ran out of time (ProbeTimeouts::sessionMs)
 
     // DNS
     DnsResolved,
@@ -194,6 +195,9 @@ struct ProbeResult
 
 struct ProbeTimeouts
 {
+    // Longer than glibc's default resolver timeout (5 s, 2 attempts), so a dead
+    // DNS server is usually reported by the system itself (EAI_AGAIN).
+    int dnsMs = 11000;
     int connectMs = 4000;
     int readMs = 5000;
     int probeMs = 20000;   // one probe, all steps together
