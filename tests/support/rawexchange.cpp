@@ -121,6 +121,9 @@ RawExchange exchangeRaw(quint16 port, const QByteArray& request, std::chrono::mi
         ::getsockopt(socket.get(), SOL_SOCKET, SO_ERROR, &error, &size);
         if (error == ECONNREFUSED)
             return finish(RawExchange::Ending::ConnectRefused, error);
+        // Accepted and reset before this side looked: still the peer's RST.
+        if (error == ECONNRESET)
+            return finish(RawExchange::Ending::PeerReset, error);
         if (error != 0)
             return finish(RawExchange::Ending::OtherError, error);
     }
