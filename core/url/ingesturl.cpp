@@ -1027,16 +1027,22 @@ void IngestUrlParser::checkAzure()
             TextSpan{m_segments.first().start + m_segments.first().text.size(), 0});
     } else if (!azure.accessToken.isEmpty()) {
         azure.accessTokenWellFormed = isWellFormedAzureToken(azure.accessToken);
-        if (looksLikePlaceholder(azure.accessToken) && !has(UrlLintCode::Placeholder)) {
-            add(UrlLintCode::Placeholder,
-                u"The access token is a placeholder from an example, not a real token. Copy the address from "
-                u"the live event."_s,
-                TextSpan{m_segments[m_url.m_tokenSegment].start, azure.accessToken.size()});
+        const bool tokenIsPlaceholder =
+            looksLikePlaceholder(azure.accessToken) ||
+            std::any_of(azure.accessToken.cbegin(), azure.accessToken.cend(),
+                        [](QChar c) { return c == u'<' || c == u'>' || c == u'{' || c == u'}'; });
+        if (tokenIsPlaceholder) {
+            if (!has(UrlLintCode::Placeholder)) {
+                add(UrlLintCode::Placeholder,
+                    u"The access token is a placeholder from an example, not a real token. Copy the address "
+                    u"from "
+                    u"the live event."_s,
+                    TextSpan{m_segments[m_url.m_tokenSegment].start, azure.accessToken.size()});
+            }
         } else if (!azure.accessTokenWellFormed) {
             add(UrlLintCode::AzureAccessTokenShape,
                 u"An Azure access token is 32 hexadecimal characters, or a GUID with or without hyphens; "
-                u"this one "
-                u"is not. Copy the address again from the live event."_s,
+                u"this one is not. Copy the address again from the live event."_s,
                 TextSpan{m_segments[m_url.m_tokenSegment].start, azure.accessToken.size()});
         }
     }
@@ -1116,8 +1122,12 @@ void IngestUrlParser::run()
         m_url.m_port = defaultPort(m_url.m_scheme);
     parsePathAndQuery();
 
+    // An invalid host can still be recognised by its ending: a template copied from Azure's documentation
+    // (rtmp://<random 128bit hex string>.channel.media.azure.net/...) should still get the Azure advice.
     if (m_url.m_hostValid && m_url.m_hostType == IngestUrl::HostType::Name)
         m_url.m_azure = classifyAzureHost(m_url.m_hostAce);
+    else if (!m_url.m_hostValid && !m_url.m_host.isEmpty())
+        m_url.m_azure = classifyAzureHost(m_url.m_host);
 
     splitPath();
     checkStreamKeyContent();

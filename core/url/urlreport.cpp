@@ -87,8 +87,8 @@ QString azureLine(const IngestUrl& url, Redaction redaction)
         break;
     }
     if (!url.applicationPath().isEmpty()) {
-        text += azure.legacyLayout ? u"; older layout /<access token>"_s
-                                   : u"; layout /live/<access token>/<stream name>"_s;
+        text += azure.legacyLayout ? u"; older path layout (the access token alone)"_s
+                                   : u"; path layout live, access token, stream name"_s;
     }
     if (!azure.accessToken.isEmpty()) {
         text += u"; access token %1 (%2)"_s.arg(
