@@ -70,7 +70,7 @@ public:
     ObjectReader(ErrorSink& sink, QJsonObject object, QString entry, QString fieldPrefix = {});
 
     bool failed() const { return m_sink->failed(); }
-    const QJsonObject& object() const { return m_object; }
+    const QJsonObject& jsonObject() const { return m_object; }
     const QString& entry() const { return m_entry; }
     void setEntry(const QString& entry) { m_entry = entry; }
     QString fieldPath(const QString& key) const;

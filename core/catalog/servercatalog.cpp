@@ -122,7 +122,7 @@ void readVariants(ObjectReader& reader, ServerFamilyInfo& info)
         if (!variantReader.failed() && info.findVariant(variant.id))
             variantReader.fail(u"id"_s, u"variant \"%1\" is listed twice"_s.arg(variant.id));
         variant.name = variantReader.string("name"_L1, Presence::Required, Emptiness::Refused);
-        if (!variantReader.failed() && !variantReader.object().contains("hostPatterns"_L1))
+        if (!variantReader.failed() && !variantReader.jsonObject().contains("hostPatterns"_L1))
             variantReader.fail(u"hostPatterns"_s, u"is missing"_s);
         variant.hostPatterns = readPatterns(variantReader, "hostPatterns"_L1);
         if (!variantReader.failed() && variant.hostPatterns.isEmpty())
