@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -123,6 +124,8 @@ class tst_Fixtures : public QObject
 private slots:
     void freePortsAreDistinctAndBindable();
     void missingToolIsReported();
+    void requireToolFailsOnlyUnderCi_data();
+    void requireToolFailsOnlyUnderCi();
     void managedProcessReportsEarlyExit();
     void managedProcessEscalatesToKill();
     void managedProcessDestructorKills();
@@ -712,5 +715,80 @@ void tst_Fixtures::serverFixturesLeaveNoProcessBehind()
     QVERIFY(!processExists(stunnelPid));
 }
 
-QTEST_GUILESS_MAIN(tst_Fixtures)
+// Run as a child process by requireToolFailsOnlyUnderCi: QSKIP/QFAIL end the
+// test function, so their outcome can only be observed from outside.
+class tst_MissingToolChild : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void requireMissingTool()
+    {
+        RD_REQUIRE_TOOL(u"rtmpdoctor-no-such-program"_s);
+        QFAIL("RD_REQUIRE_TOOL let a missing program through");
+    }
+    void startFixtureWithMissingModule()
+    {
+        qputenv("RTMPDOCTOR_NGINX_RTMP_MODULE", "/nonexistent/ngx_rtmp_module.so");
+        rd::test::NginxRtmpFixture nginx;
+        RD_START_FIXTURE(nginx);
+        QFAIL("RD_START_FIXTURE let a missing module through");
+    }
+};
+
+void tst_Fixtures::requireToolFailsOnlyUnderCi_data()
+{
+    QTest::addColumn<QString>("ciValue");
+    QTest::addColumn<bool>("mustFail");
+
+    QTest::newRow("developer machine") << QString() << false;
+    QTest::newRow("CI=false") << u"false"_s << false;
+    QTest::newRow("CI=true") << u"true"_s << true;
+    QTest::newRow("CI=1") << u"1"_s << true;
+}
+
+void tst_Fixtures::requireToolFailsOnlyUnderCi()
+{
+    QFETCH(QString, ciValue);
+    QFETCH(bool, mustFail);
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"RTMPDOCTOR_FIXTURES_CHILD"_s, u"missing-tool"_s);
+    environment.remove(u"CI"_s);
+    if (!ciValue.isNull())
+        environment.insert(u"CI"_s, ciValue);
+    QProcess child;
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForStarted(5000));
+    if (!child.waitForFinished(30000)) {
+        child.kill();
+        child.waitForFinished(5000);
+        QFAIL("the child test run did not finish within 30 s");
+    }
+    const QString output = QString::fromUtf8(child.readAll());
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    // Qt Test's exit code is the number of failed test functions.
+    QVERIFY2(child.exitCode() == (mustFail ? 2 : 0), qPrintable(output));
+    const QString expectedLine =
+        mustFail ? u"FAIL!  : tst_MissingToolChild::"_s : u"SKIP   : tst_MissingToolChild::"_s;
+    QCOMPARE(output.count(expectedLine), 2);
+    QVERIFY2(output.contains(u"rtmpdoctor-no-such-program"_s), qPrintable(output));
+    QVERIFY2(output.contains(u"/nonexistent/ngx_rtmp_module.so"_s), qPrintable(output));
+    QCOMPARE(output.contains(u"CI is set"_s), mustFail);
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    if (qEnvironmentVariable("RTMPDOCTOR_FIXTURES_CHILD") == "missing-tool"_L1) {
+        tst_MissingToolChild child;
+        return QTest::qExec(&child, argc, argv);
+    }
+    tst_Fixtures test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_fixtures.moc"

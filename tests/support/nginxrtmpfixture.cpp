@@ -56,12 +56,12 @@ QString NginxRtmpFixture::configuration() const
     // The callback location decides on the stream name alone, which nginx-rtmp
     // passes as ?name= because of `notify_method get`.
     return uR"(# written by rd::test::NginxRtmpFixture
-load_module %1;
+load_module "%1";
 daemon off;
 master_process off;
 worker_processes 1;
-pid %2/nginx.pid;
-error_log %2/error.log info;
+pid "%2/nginx.pid";
+error_log "%2/error.log" info;
 
 events {
     worker_connections 128;
@@ -90,12 +90,12 @@ rtmp {
 }
 
 http {
-    access_log %2/access.log;
-    client_body_temp_path %2/client_body_temp;
-    proxy_temp_path %2/proxy_temp;
-    fastcgi_temp_path %2/fastcgi_temp;
-    uwsgi_temp_path %2/uwsgi_temp;
-    scgi_temp_path %2/scgi_temp;
+    access_log "%2/access.log";
+    client_body_temp_path "%2/client_body_temp";
+    proxy_temp_path "%2/proxy_temp";
+    fastcgi_temp_path "%2/fastcgi_temp";
+    uwsgi_temp_path "%2/uwsgi_temp";
+    scgi_temp_path "%2/scgi_temp";
     default_type text/plain;
 
     server {
