@@ -206,6 +206,14 @@ bool looksLikePlaceholder(const QString& value)
            std::all_of(letters.begin(), letters.end(), [](QChar c) { return c == u'x'; });
 }
 
+// A line break inside the address is reported as an error, but it also ends a part: what follows it
+// is most often the stream key pasted from the next line of the service's page, and treating it as
+// part of the application name would put the key into the tcUrl.
+bool isPathSeparator(QChar c)
+{
+    return c == u'/' || isLineBreak(c.unicode());
+}
+
 QString quoted(const QString& text)
 {
     return u"“"_s + text + u"”"_s;
@@ -389,8 +397,8 @@ void IngestUrlParser::reportCharacterProblems(const CharacterScan& scan, UrlFiel
     }
     if (scan.quotes.found()) {
         add(UrlLintCode::Quotes,
-            u"The %1 is wrapped in quotation marks. They were ignored here, but in the encoder the quotes "
-            u"would become part of the %1: remove them."_s.arg(where),
+            u"The %1 is wrapped in quotation marks or brackets. They were ignored here, but in the encoder "
+            u"they would become part of the %1: remove them."_s.arg(where),
             scan.quotes.span(), field);
     }
     if (scan.invisible.found()) {
@@ -526,7 +534,7 @@ void IngestUrlParser::skipRepeatedSchemes()
 void IngestUrlParser::parseAuthority()
 {
     qsizetype end = m_position;
-    while (end < m_end && m_text[end] != u'/' && m_text[end] != u'?')
+    while (end < m_end && !isPathSeparator(m_text[end]) && m_text[end] != u'?')
         ++end;
     m_authorityEnd = end;
 
@@ -548,6 +556,8 @@ void IngestUrlParser::parseAuthority()
         hostStart = m_position + at + 1;
     }
     parseHost(hostStart, end);
+    if (m_hostSpan.isValid())
+        m_url.m_hostText = slice(m_hostSpan.start, m_hostSpan.start + m_hostSpan.length).toString();
 }
 
 void IngestUrlParser::parseHost(qsizetype start, qsizetype end)
@@ -568,6 +578,7 @@ void IngestUrlParser::parseHost(qsizetype start, qsizetype end)
         const qsizetype close = hostPort.indexOf(u']');
         if (close < 0) {
             m_url.m_host = hostPort.sliced(1).toString();
+            m_hostSpan = TextSpan{start, end - start};
             add(UrlLintCode::InvalidHost,
                 u"The IPv6 address in square brackets is missing its closing “]”."_s,
                 TextSpan{start, end - start});
@@ -599,6 +610,7 @@ void IngestUrlParser::parseHost(qsizetype start, qsizetype end)
     const qsizetype colons = hostPort.count(u':');
     if (colons > 1) {
         m_url.m_host = hostPort.toString();
+        m_hostSpan = TextSpan{start, end - start};
         QHostAddress address;
         const bool isIpv6 =
             address.setAddress(m_url.m_host) && address.protocol() == QAbstractSocket::IPv6Protocol;
@@ -781,15 +793,16 @@ void IngestUrlParser::parsePathAndQuery()
 
     bool emptyReported = false;
     qsizetype segmentStart = m_authorityEnd;
-    if (segmentStart < pathEnd && m_text[segmentStart] == u'/')
+    if (segmentStart < pathEnd && isPathSeparator(m_text[segmentStart]))
         ++segmentStart;
     while (segmentStart <= pathEnd && m_authorityEnd < pathEnd) {
         qsizetype slash = segmentStart;
-        while (slash < pathEnd && m_text[slash] != u'/')
+        while (slash < pathEnd && !isPathSeparator(m_text[slash]))
             ++slash;
+        const bool doubleSlash = slash < pathEnd && m_text[slash] == u'/' && m_text[segmentStart - 1] == u'/';
         if (slash > segmentStart) {
             m_segments << Segment{slice(segmentStart, slash).toString(), segmentStart};
-        } else if (slash < pathEnd && !emptyReported) {
+        } else if (doubleSlash && !emptyReported) {
             add(UrlLintCode::EmptyPathSegment,
                 u"The path contains two slashes in a row (//). Servers read that as an empty name; remove "
                 u"one slash."_s,
@@ -1224,7 +1237,7 @@ QString IngestUrl::toString(Redaction redaction) const
         else
             url += u"••••••:••••••@"_s;
     }
-    url += m_hostType == HostType::Ipv6 ? u'[' + m_host + u']' : m_host;
+    url += m_hostText;
     if (!m_portText.isEmpty() || m_portExplicit)
         url += u':' + m_portText;
     QString path = applicationPath(redaction);
@@ -1251,7 +1264,7 @@ IngestUrl IngestUrl::withTransport(Scheme scheme, quint16 port) const
     QString url = schemeName(scheme) + u"://"_s;
     if (m_hasCredentials)
         url += m_userName + (m_password.isEmpty() ? QString() : u':' + m_password) + u'@';
-    url += m_hostType == HostType::Ipv6 ? u'[' + m_host + u']' : m_host;
+    url += m_hostText;
     url += u':' + QString::number(port);
     QString path = applicationPath();
     if (m_streamKeyInUrl)

@@ -175,6 +175,11 @@ public:
     bool isIpv6() const { return m_hostType == HostType::Ipv6; }
     quint16 port() const { return m_port; } // the explicit port, else the scheme's default
     bool isPortExplicit() const { return m_portExplicit; }
+    bool isPortValid() const
+    {
+        return m_portValid;
+    } // false when the typed port is not a number from 1 to 65535
+    QString portText() const { return m_portText; } // as typed after the ':'
     QString userName() const { return m_userName; } // a secret, like password()
     QString password() const { return m_password; }
     bool hasCredentials() const { return m_hasCredentials; }
@@ -227,6 +232,7 @@ private:
     QString m_password;
     bool m_hasCredentials = false;
     QString m_host;
+    QString m_hostText; // exactly as typed, with any brackets
     QString m_hostAce;
     HostType m_hostType = HostType::None;
     bool m_hostValid = false;

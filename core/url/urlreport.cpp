@@ -51,6 +51,8 @@ QString hostLine(const IngestUrl& url)
 
 QString portLine(const IngestUrl& url)
 {
+    if (!url.isPortValid())
+        return u"not valid (typed: “%1”)"_s.arg(makeVisible(url.portText().left(24)));
     if (url.isPortExplicit())
         return QString::number(url.port());
     if (url.port() == 0)

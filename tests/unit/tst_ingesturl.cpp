@@ -315,13 +315,11 @@ void TestIngestUrl::parse_data()
     row("angle-bracket link", u"<rtmp://host.example/live/"_s + kKey + u">"_s, {C::Quotes}, clean);
     row("byte-order mark in front", u"\uFEFFrtmp://host.example/live/"_s + kKey, {C::InvisibleCharacter},
         clean);
-    row("line break before key", u"rtmp://host.example/live\n"_s + kKey, {C::LineBreak, C::MissingStreamKey},
-        ok(rtmp, u"host.example"_s, 1935, u"live\n"_s + kKey, {}, {},
-           u"rtmp://host.example/live<U+000A>"_s + kKey));
-    row("crlf inside key", u"rtmp://host.example/live/\r\n"_s + kKey, {C::LineBreak},
-        ok(rtmp, u"host.example"_s, 1935, u"live"_s, {}, u"\r\n"_s + kKey, u"rtmp://host.example/live"_s));
-    row("line separator", u"rtmp://host.example/live/k3y\u2028Abc"_s, {C::LineBreak},
-        ok(rtmp, u"host.example"_s, 1935, u"live"_s, {}, u"k3y\u2028Abc"_s, u"rtmp://host.example/live"_s));
+    row("line break before key", u"rtmp://host.example/live\n"_s + kKey, {C::LineBreak}, clean);
+    row("crlf between app and key", u"rtmp://host.example/live/\r\n"_s + kKey, {C::LineBreak}, clean);
+    row("line break after host", u"rtmp://host.example\nlive/"_s + kKey, {C::LineBreak}, clean);
+    row("line separator inside key", u"rtmp://host.example/live/k3y\u2028Abc"_s, {C::LineBreak},
+        ok(rtmp, u"host.example"_s, 1935, u"live"_s, u"k3y"_s, u"Abc"_s, u"rtmp://host.example/live/k3y"_s));
     row("nul inside key", QString(u"rtmp://host.example/live/k3y\0Abc"_s), {C::ControlCharacter},
         ok(rtmp, u"host.example"_s, 1935, u"live"_s, {}, QString(u"k3y\0Abc"_s),
            u"rtmp://host.example/live"_s));
@@ -631,6 +629,10 @@ void TestIngestUrl::hostForms()
     const IngestUrl upper = IngestUrl::parse(u"rtmp://LIVE.Example.com/live/key1234"_s);
     QCOMPARE(upper.host(), u"LIVE.Example.com"_s);
     QCOMPARE(upper.hostAce(), u"live.example.com"_s);
+
+    const IngestUrl unclosed = IngestUrl::parse(u"rtmp://[::1:1935/live/key1234"_s);
+    QCOMPARE(unclosed.toString(Redaction::RevealSecrets), u"rtmp://[::1:1935/live/key1234"_s);
+    QVERIFY(!unclosed.isUsable());
 
     const IngestUrl emoji = IngestUrl::parse(u"rtmp://🎥/live/key1234"_s);
     QCOMPARE(emoji.hostAce(), QString());
@@ -976,6 +978,7 @@ void TestIngestUrl::describeIngestUrlSummarises()
     const QString brokenText = describeIngestUrl(broken);
     QVERIFY(brokenText.contains(u"Credentials:  user name and password present (hidden)\n"_s));
     QVERIFY(brokenText.contains(u"tcUrl:        (none)\n"_s));
+    QVERIFY2(brokenText.contains(u"Port:         not valid (typed: “99999”)\n"_s), qPrintable(brokenText));
     QVERIFY(brokenText.contains(u"Usable:       no, fix the errors first\n"_s));
     QVERIFY(!brokenText.contains(u"pw"_s));
 }
