@@ -326,6 +326,12 @@ bool ChunkReader::processHeader()
                     u"a fmt %1 chunk on chunk stream %2, which has had no full header yet"_s.arg(format).arg(
                         chunkStreamId));
     }
+    if (existing == m_streams.end() && m_streams.size() >= MaxChunkStreamsTracked) {
+        return fail(
+            ReadStatus::BufferLimitExceeded,
+            u"chunk stream %1 would be the %2th in use; real servers use a handful"_s.arg(chunkStreamId)
+                .arg(MaxChunkStreamsTracked + 1));
+    }
     StreamState& state = existing != m_streams.end() ? *existing : m_streams[chunkStreamId];
 
     if (format == 3 && state.inProgress) {

@@ -106,7 +106,7 @@ enum class ReadStatus
     UnknownMessageType,            // a type id no RTMP peer sends: the bytes are not a chunk stream
     HeaderDuringIncompleteMessage, // fmt 0/1/2 before the previous message on that csid ended
     MalformedControlMessage,       // control message payload too short
-    BufferLimitExceeded,           // too many partly received messages at once
+    BufferLimitExceeded,           // too many partly received messages or chunk streams at once
 };
 
 QString readStatusName(ReadStatus status);
@@ -115,6 +115,8 @@ class ChunkReader
 {
 public:
     static constexpr qsizetype DefaultMaxMessageLength = 1024 * 1024;
+    // Each chunk stream keeps its last header; a peer may not open thousands of them.
+    static constexpr qsizetype MaxChunkStreamsTracked = 1024;
 
     // maxMessageLength caps one message; the sum of all partly received messages is capped
     // at four times that, so memory stays bounded whatever the peer announces.

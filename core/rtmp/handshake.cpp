@@ -214,6 +214,14 @@ HandshakeClassifier::HandshakeClassifier(const ClientHello& hello)
     : m_hello(hello)
 {}
 
+QByteArrayView HandshakeClassifier::helloC1() const
+{
+    // A hello that was not built by buildClientHello() cannot be echoed; compare with nothing.
+    if (m_hello.bytes.size() != 1 + HandshakeBlockSize)
+        return {};
+    return QByteArrayView(m_hello.bytes).sliced(1);
+}
+
 QByteArray HandshakeClassifier::s1() const
 {
     if (!m_report.s1Received)
@@ -371,16 +379,16 @@ void HandshakeClassifier::examineS1()
     m_report.serverVersion =
         u"%1.%2.%3.%4"_s.arg(quint8(s1[4])).arg(quint8(s1[5])).arg(quint8(s1[6])).arg(quint8(s1[7]));
     m_report.serverDigestScheme = findHandshakeDigestScheme(s1, serverDigestKey());
-    m_report.s1EchoesC1 = s1 == QByteArrayView(m_hello.bytes).sliced(1);
+    m_report.s1EchoesC1 = s1 == helloC1();
 }
 
 void HandshakeClassifier::examineS2()
 {
     const QByteArrayView s2 = QByteArrayView(m_received).sliced(1 + HandshakeBlockSize, HandshakeBlockSize);
-    const QByteArrayView c1 = QByteArrayView(m_hello.bytes).sliced(1);
+    const QByteArrayView c1 = helloC1();
     // The specification's echo carries a "time2" of its own in bytes 4-7; the random part
     // is what proves the server read our C1.
-    if (s2.sliced(8) == c1.sliced(8)) {
+    if (c1.size() == HandshakeBlockSize && s2.sliced(8) == c1.sliced(8)) {
         m_report.s2Check = ServerResponseCheck::EchoOfC1;
         return;
     }

@@ -138,6 +138,7 @@ private:
     void examineS2();
     void finishText(bool final, qsizetype limit);
     void addTlsAlertDetails();
+    QByteArrayView helloC1() const;
 
     ClientHello m_hello;
     QByteArray m_received;

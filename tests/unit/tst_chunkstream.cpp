@@ -448,6 +448,19 @@ void TestChunkStream::unfinishedMessagesAreBounded()
     QCOMPARE(reader.feed(hex("08 000000 000384 09 01000000")), ReadStatus::BufferLimitExceeded);
     QVERIFY(reader.bufferedBytes() <= 4 * 128 + 12);
 
+    // Per-chunk-stream state is bounded too: empty messages on 1025 distinct csids.
+    ChunkReader manyStreams;
+    QByteArray opened;
+    for (quint32 csid = 2; csid < 2 + 1024; ++csid)
+        opened += rtmp::encodeBasicHeader(0, csid) + hex("000000 000000 09 01000000");
+    QCOMPARE(manyStreams.feed(opened), ReadStatus::Ok);
+    QCOMPARE(manyStreams.takeMessages().size(), 1024);
+    QCOMPARE(manyStreams.feed(rtmp::encodeBasicHeader(0, 2000) + hex("000000 000000 09 01000000")),
+             ReadStatus::BufferLimitExceeded);
+    ChunkReader reused; // the same csids again and again are fine
+    for (int round = 0; round < 3; ++round)
+        QCOMPARE(reused.feed(opened), ReadStatus::Ok);
+
     ChunkReader atTheCap(1000);
     QCOMPARE(atTheCap.feed(hex("04 000000 0003e8 09 01000000")), ReadStatus::Ok);
     ChunkReader aboveTheCap(1000);

@@ -381,6 +381,12 @@ void TestHandshake::bytesAfterS2AreHandedOn()
 
 void TestHandshake::c2IsOnlyBuiltFromAFullS1()
 {
+    // A hand-made (empty) hello cannot be echoed, but must not break the classifier.
+    rtmp::HandshakeClassifier withoutHello{rtmp::ClientHello()};
+    QCOMPARE(withoutHello.feed(hex("03") + noise(1) + noise(2)), HandshakeVerdict::Ok);
+    QCOMPARE(withoutHello.report().s2Check, rtmp::ServerResponseCheck::Unverified);
+    QVERIFY(!withoutHello.report().s1EchoesC1);
+
     QVERIFY(rtmp::buildC2(QByteArray(1535, 'x')).isEmpty());
     QVERIFY(rtmp::buildC2(QByteArray(1537, 'x')).isEmpty());
     QCOMPARE(rtmp::buildC2(noise(1)), noise(1));
