@@ -10,11 +10,13 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,7 @@ using rd::test::ScriptedPeer;
 Q_DECLARE_METATYPE(rd::test::ScriptedPeer::Behaviour)
 Q_DECLARE_METATYPE(rd::test::RawExchange::Ending)
 Q_DECLARE_METATYPE(rd::test::CertificateKind)
+Q_DECLARE_METATYPE(rd::test::LoopbackDrop::Action)
 
 namespace {
 
@@ -153,6 +156,8 @@ private slots:
     void scriptedPeerDestructorClosesEverything();
 
     void loopbackDropMakesConnectTimeOut();
+    void loopbackRejectFailsConnectAtOnce_data();
+    void loopbackRejectFailsConnectAtOnce();
 
     void serverFixturesLeaveNoProcessBehind();
 };
@@ -684,6 +689,53 @@ void tst_Fixtures::loopbackDropMakesConnectTimeOut()
     const RawExchange raw = rd::test::exchangeRaw(peer.port(), {}, 300ms);
     QVERIFY2(raw.ending == RawExchange::Ending::DeadlineReached, qPrintable(raw.describe()));
     QTRY_COMPARE_WITH_TIMEOUT(peer.connectionCount(), 1, 5000);
+}
+
+void tst_Fixtures::loopbackRejectFailsConnectAtOnce_data()
+{
+    QTest::addColumn<rd::test::LoopbackDrop::Action>("action");
+    QTest::addColumn<RawExchange::Ending>("ending");
+    QTest::addColumn<int>("errorNumber");
+    QTest::addColumn<QAbstractSocket::SocketError>("socketError");
+
+    QTest::newRow("admin-prohibited")
+        << rd::test::LoopbackDrop::Action::RejectAdminProhibited << RawExchange::Ending::OtherError
+        << int(EHOSTUNREACH) << QAbstractSocket::NetworkError;
+    QTest::newRow("tcp-reset") << rd::test::LoopbackDrop::Action::RejectTcpReset
+                               << RawExchange::Ending::ConnectRefused << int(ECONNREFUSED)
+                               << QAbstractSocket::ConnectionRefusedError;
+}
+
+void tst_Fixtures::loopbackRejectFailsConnectAtOnce()
+{
+    QFETCH(rd::test::LoopbackDrop::Action, action);
+    QFETCH(RawExchange::Ending, ending);
+    QFETCH(int, errorNumber);
+    QFETCH(QAbstractSocket::SocketError, socketError);
+    QString whyNot;
+    if (!rd::test::LoopbackDrop::available(&whyNot))
+        QSKIP(qPrintable(whyNot));
+
+    ScriptedPeer peer(ScriptedPeer::Behaviour::Silent);
+    QVERIFY(peer.isListening());
+    const rd::test::LoopbackDrop reject(peer.port(), action);
+    QVERIFY2(reject.isActive(), qPrintable(reject.errorString()));
+    QCOMPARE(reject.action(), action);
+
+    const RawExchange raw = rd::test::exchangeRaw(peer.port(), {}, 5s);
+    QVERIFY2(raw.ending == ending, qPrintable(raw.describe()));
+    QCOMPARE(raw.errorNumber, errorNumber);
+    QVERIFY2(raw.elapsed < 3s, qPrintable(raw.describe()));
+
+    // Asynchronous, as the probes use it (a blocking waitForConnected reports
+    // EHOSTUNREACH as UnfinishedSocketOperationError instead).
+    QTcpSocket socket;
+    QSignalSpy errors(&socket, &QAbstractSocket::errorOccurred);
+    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), peer.port());
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
+    QCOMPARE(errors.at(0).at(0).value<QAbstractSocket::SocketError>(), socketError);
+    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(peer.connectionCount(), 0);
 }
 
 void tst_Fixtures::serverFixturesLeaveNoProcessBehind()

@@ -80,8 +80,9 @@ bool LoopbackDrop::available(QString* whyNot)
     return true;
 }
 
-LoopbackDrop::LoopbackDrop(quint16 port)
+LoopbackDrop::LoopbackDrop(quint16 port, Action action)
     : m_port(port)
+    , m_action(action)
 {
     QString whyNot;
     if (!available(&whyNot)) {
@@ -89,42 +90,54 @@ LoopbackDrop::LoopbackDrop(quint16 port)
         return;
     }
     removeAbandonedRules(u"iptables"_s);
-    const ToolRun added = iptables(u"iptables"_s, QStringList{u"-I"_s} + ruleSpecification());
+    const ToolRun added = iptables(u"iptables"_s, QStringList{u"-I"_s} + ruleSpecification(false));
     if (!added.finishedWith(0)) {
-        m_error = u"iptables refused the DROP rule: %1"_s.arg(added.describe(400));
+        m_error = u"iptables refused the rule: %1"_s.arg(added.describe(400));
         return;
     }
     m_ipv4Active = true;
     // IPv6 is best effort: a client that tries ::1 first must not get through.
     if (!findTool(u"ip6tables"_s).isEmpty()) {
         removeAbandonedRules(u"ip6tables"_s);
-        m_ipv6Active = iptables(u"ip6tables"_s, QStringList{u"-I"_s} + ruleSpecification()).finishedWith(0);
+        m_ipv6Active =
+            iptables(u"ip6tables"_s, QStringList{u"-I"_s} + ruleSpecification(true)).finishedWith(0);
     }
 }
 
 LoopbackDrop::~LoopbackDrop()
 {
     if (m_ipv4Active)
-        iptables(u"iptables"_s, QStringList{u"-D"_s} + ruleSpecification());
+        iptables(u"iptables"_s, QStringList{u"-D"_s} + ruleSpecification(false));
     if (m_ipv6Active)
-        iptables(u"ip6tables"_s, QStringList{u"-D"_s} + ruleSpecification());
+        iptables(u"ip6tables"_s, QStringList{u"-D"_s} + ruleSpecification(true));
 }
 
-QStringList LoopbackDrop::ruleSpecification() const
+QStringList LoopbackDrop::ruleSpecification(bool ipv6) const
 {
-    return {u"INPUT"_s,
-            u"-i"_s,
-            u"lo"_s,
-            u"-p"_s,
-            u"tcp"_s,
-            u"--dport"_s,
-            QString::number(m_port),
-            u"-m"_s,
-            u"comment"_s,
-            u"--comment"_s,
-            commentPrefix + QString::number(QCoreApplication::applicationPid()),
-            u"-j"_s,
-            u"DROP"_s};
+    QStringList rule = {u"INPUT"_s,
+                        u"-i"_s,
+                        u"lo"_s,
+                        u"-p"_s,
+                        u"tcp"_s,
+                        u"--dport"_s,
+                        QString::number(m_port),
+                        u"-m"_s,
+                        u"comment"_s,
+                        u"--comment"_s,
+                        commentPrefix + QString::number(QCoreApplication::applicationPid())};
+    switch (m_action) {
+    case Action::Drop:
+        rule << u"-j"_s << u"DROP"_s;
+        break;
+    case Action::RejectAdminProhibited:
+        rule << u"-j"_s << u"REJECT"_s << u"--reject-with"_s
+             << (ipv6 ? u"icmp6-adm-prohibited"_s : u"icmp-admin-prohibited"_s);
+        break;
+    case Action::RejectTcpReset:
+        rule << u"-j"_s << u"REJECT"_s << u"--reject-with"_s << u"tcp-reset"_s;
+        break;
+    }
+    return rule;
 }
 
 } // namespace rd::test
