@@ -1,13 +1,12 @@
 #include "appinfo.h"
+#include "catalog/catalogs.h"
 #include "commandline.h"
 #include "mainwizard.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QMessageBox>
 #include <QTextStream>
-
-#include <cstdio>
-#include <memory>
 
 int main(int argc, char* argv[])
 {
@@ -30,7 +29,18 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(rd::AppInfo::applicationName());
-    rd::MainWizard wizard;
+
+    const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
+    if (!catalogs.ok()) {
+        QMessageBox::critical(
+            nullptr, rd::AppInfo::applicationName(),
+            QCoreApplication::translate("main", "RTMP Doctor cannot start: its built-in data is "
+                                                "damaged.\n\n%1\n\nPlease reinstall the application.")
+                .arg(catalogs.error.toString()));
+        return rd::ExitInternal;
+    }
+
+    rd::MainWizard wizard(*catalogs.catalogs);
     wizard.show();
     return QApplication::exec();
 }

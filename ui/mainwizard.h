@@ -4,6 +4,11 @@
 
 namespace rd {
 
+struct Catalogs;
+
+// The troubleshooting wizard. Pages are identified by PageId; nextId() on each
+// page decides where the user goes next, so branches live beside the page that
+// owns the answer.
 class MainWizard : public QWizard
 {
     Q_OBJECT
@@ -11,13 +16,19 @@ class MainWizard : public QWizard
 public:
     enum PageId
     {
-        WelcomePage,
-        EncoderPage,
-        IngestUrlPage,
+        WelcomePageId,
+        EncoderPageId,
+        IngestUrlPageId,
     };
     Q_ENUM(PageId)
 
-    explicit MainWizard(QWidget* parent = nullptr);
+    // Field names shared by the pages (QWizard::field / registerField).
+    static const QString kHelpDeskField;
+    static const QString kEncoderIdField;
+    static const QString kIngestUrlField;
+    static const QString kStreamKeyField;
+
+    explicit MainWizard(const Catalogs& catalogs, QWidget* parent = nullptr);
 };
 
 } // namespace rd

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogerror.h"
+#include "url/ingesturl.h" // PathLayout: how an encoder lays out its URL
 
 #include <QByteArray>
 #include <QList>
@@ -26,14 +27,7 @@ enum class EncoderKind
 QString encoderKindName(EncoderKind kind);
 std::optional<EncoderKind> encoderKindFromName(const QString& name);
 
-// How an encoder expects the path of its ingest URL.
-enum class PathLayout
-{
-    AppThenStream, // rtmp://host/<application>/<stream name or key> (almost everyone)
-    AppOnly,       // rtmp://host/<application>[/<instance>], no stream key (AVChat 3)
-};
-
-// The spelling used in encoders.json: "app-then-stream", "app-only".
+// PathLayout (url/ingesturl.h) as spelt in encoders.json: "app-then-stream", "app-only".
 QString pathLayoutName(PathLayout layout);
 std::optional<PathLayout> pathLayoutFromName(const QString& name);
 

@@ -62,6 +62,7 @@ constexpr std::array kLintCodes{
     // Error, not Warning: the service is gone, so no setting in the encoder can make this URL work;
     // the probe still runs (isUsable stays true) so the report can show what the host answers now.
     LintCodeInfo{UrlLintCode::AzureServiceRetired, "azure-service-retired"_L1, Severity::Error},
+    LintCodeInfo{UrlLintCode::EncoderCannotUseScheme, "encoder-cannot-use-scheme"_L1, Severity::Error},
 };
 
 const LintCodeInfo& infoFor(UrlLintCode code)

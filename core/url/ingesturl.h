@@ -92,6 +92,7 @@ enum class UrlLintCode
     AzureAccessTokenMissing,     // "azure-access-token-missing"
     AzureAccessTokenShape,       // "azure-access-token-shape"
     AzureServiceRetired,         // "azure-service-retired"
+    EncoderCannotUseScheme,      // "encoder-cannot-use-scheme": set by checkIngest() from the encoder catalog
 };
 
 QString lintCodeId(UrlLintCode code);

@@ -150,7 +150,7 @@ void TestIngestUrl::lintCodeIdsAreStableKebabCase()
     const QRegularExpression kebab(u"^[a-z0-9]+(-[a-z0-9]+)*$"_s);
     QSet<QString> seen;
     const QList<UrlLintCode> codes = allUrlLintCodes();
-    QCOMPARE(codes.size(), qsizetype(UrlLintCode::AzureServiceRetired) + 1);
+    QCOMPARE(codes.size(), qsizetype(UrlLintCode::EncoderCannotUseScheme) + 1);
     for (UrlLintCode code : codes) {
         const QString id = lintCodeId(code);
         QVERIFY2(kebab.match(id).hasMatch(), qPrintable(id));
@@ -161,6 +161,7 @@ void TestIngestUrl::lintCodeIdsAreStableKebabCase()
     // Knowledge-base rules match on these exact ids.
     QCOMPARE(lintCodeId(UrlLintCode::MissingStreamKey), u"missing-stream-key"_s);
     QCOMPARE(lintCodeId(UrlLintCode::AzureServiceRetired), u"azure-service-retired"_s);
+    QCOMPARE(lintCodeId(UrlLintCode::EncoderCannotUseScheme), u"encoder-cannot-use-scheme"_s);
     QCOMPARE(lintCodeId(UrlLintCode::LeadingOrTrailingWhitespace), u"leading-or-trailing-whitespace"_s);
     QVERIFY(!lintCodeFromId(u"no-such-rule").has_value());
 }
