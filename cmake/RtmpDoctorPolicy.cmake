@@ -19,7 +19,7 @@ target_compile_definitions(rtmpdoctor_policy INTERFACE
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(rtmpdoctor_policy INTERFACE
         -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Woverloaded-virtual
-        -Wcast-align -Wnull-dereference -Wimplicit-fallthrough)
+        -Wcast-align -Wimplicit-fallthrough)
     if(RTMPDOCTOR_WERROR)
         target_compile_options(rtmpdoctor_policy INTERFACE -Werror)
     endif()
