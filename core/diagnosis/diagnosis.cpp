@@ -79,9 +79,12 @@ RuleContext buildContext(const KnowledgeBase& knowledge, const DiagnosisInput& i
     for (const ProbeResult& result : std::as_const(context.probeResults)) {
         if (result.kind != ProbeKind::Connect && result.kind != ProbeKind::Publish)
             continue;
-        const QString serverText = result.facts.value(u"description"_s).toString() + u'\n' +
-                                   result.facts.value(u"code"_s).toString();
-        const ErrorTextMatch said = knowledge.matcher().match(serverText);
+        // The connect probe's and the publish probe's names for what the server said
+        // (core/probe/rtmpconversation.h).
+        QStringList serverText;
+        for (const QString& key : {u"description"_s, u"code"_s, u"publishDescription"_s, u"publishCode"_s})
+            serverText.append(result.facts.value(key).toString());
+        const ErrorTextMatch said = knowledge.matcher().match(serverText.join(u'\n'));
         for (const ErrorMatch& match : said.matches)
             context.serverSaid[result.probeId].append(match.signatureId);
     }

@@ -70,16 +70,26 @@ struct FoldedText
     }
 };
 
+// Whitespace of any kind and length becomes one space: phrases may skip it anywhere (see
+// compilePhrase), but it still separates numbers, so "-2" at the end of a line stays "-2".
 FoldedText fold(QStringView input, qsizetype offset = 0)
 {
     FoldedText folded;
     folded.text.reserve(input.size());
     folded.origin.reserve(input.size());
+    bool inWhitespace = false;
     for (qsizetype i = 0; i < input.size(); ++i) {
         const QChar c = input[i];
         const char16_t code = c.unicode();
-        if (c.isSpace() || isInvisible(code))
+        if (isInvisible(code))
             continue;
+        if (c.isSpace()) {
+            if (!inWhitespace)
+                folded.append(u' ', offset + i);
+            inWhitespace = true;
+            continue;
+        }
+        inWhitespace = false;
         if (isQuote(code)) {
             folded.append(u'"', offset + i);
         } else if (isDash(code)) {
@@ -110,22 +120,27 @@ struct CompiledPhrase
     QString problem;
 };
 
-// Turns a phrase into a regular expression over folded text (see the class comment).
+// The regular expression atoms of a folded literal: one per character, spaces dropped.
+QStringList literalAtoms(const QString& folded)
+{
+    QStringList atoms;
+    for (const QChar c : folded) {
+        if (c != u' ')
+            atoms.append(QRegularExpression::escape(QString(c)));
+    }
+    return atoms;
+}
+
+// Turns a phrase into a regular expression over folded text (see the class comment). Between any
+// two characters one space is optional, so "Rejected:No" and "[ Server.Reject ] :" match the way
+// different servers and documents space them.
 CompiledPhrase compilePhrase(const QString& phrase)
 {
-    QString pattern;
+    static const QString optionalSpace = u" ?"_s;
+    QStringList atoms;
     qsizetype literalCharacters = 0;
     bool startsWithDigit = false;
     bool endsWithDigit = false;
-    bool first = true;
-
-    auto noteEdges = [&](const QString& foldedPart) {
-        if (foldedPart.isEmpty())
-            return;
-        if (first)
-            startsWithDigit = startsWithDigit || isAsciiDigit(foldedPart.front());
-        endsWithDigit = isAsciiDigit(foldedPart.back());
-    };
 
     qsizetype position = 0;
     while (position < phrase.size()) {
@@ -134,12 +149,14 @@ CompiledPhrase compilePhrase(const QString& phrase)
         if (close >= 0 && (open < 0 || close < open))
             return {{}, u"has a '}' without a '{'"_s};
         const qsizetype literalEnd = open < 0 ? phrase.size() : open;
-        const QString literal = foldPlain(QStringView(phrase).sliced(position, literalEnd - position));
+        const QString literal =
+            foldPlain(QStringView(phrase).sliced(position, literalEnd - position)).remove(u' ');
         if (!literal.isEmpty()) {
-            noteEdges(literal);
-            pattern += QRegularExpression::escape(literal);
+            if (atoms.isEmpty())
+                startsWithDigit = isAsciiDigit(literal.front());
+            endsWithDigit = isAsciiDigit(literal.back());
+            atoms += literalAtoms(literal);
             literalCharacters += literal.size();
-            first = false;
         }
         if (open < 0)
             break;
@@ -150,31 +167,33 @@ CompiledPhrase compilePhrase(const QString& phrase)
         if (token.contains(u'{'))
             return {{}, u"has a '{' inside {...}"_s};
         if (token == u"*"_s) {
-            pattern += u".{0,%1}?"_s.arg(kWildcardReach);
+            atoms.append(u".{0,%1}?"_s.arg(kWildcardReach));
             endsWithDigit = false;
         } else {
             QStringList alternatives;
+            bool anyStartsWithDigit = false;
             bool anyEndsWithDigit = false;
             for (const QString& alternative : token.split(u'|')) {
-                const QString foldedAlternative = foldPlain(alternative);
-                if (foldedAlternative.isEmpty())
+                const QString folded = foldPlain(alternative).remove(u' ');
+                if (folded.isEmpty())
                     return {{}, u"has an empty alternative in {%1}"_s.arg(token)};
-                if (first && isAsciiDigit(foldedAlternative.front()))
-                    startsWithDigit = true;
-                anyEndsWithDigit = anyEndsWithDigit || isAsciiDigit(foldedAlternative.back());
-                alternatives.append(QRegularExpression::escape(foldedAlternative));
+                anyStartsWithDigit = anyStartsWithDigit || isAsciiDigit(folded.front());
+                anyEndsWithDigit = anyEndsWithDigit || isAsciiDigit(folded.back());
+                alternatives.append(literalAtoms(folded).join(optionalSpace));
             }
-            pattern += u"(?:"_s + alternatives.join(u'|') + u')';
+            if (atoms.isEmpty())
+                startsWithDigit = anyStartsWithDigit;
+            atoms.append(u"(?:"_s + alternatives.join(u'|') + u')');
             literalCharacters += 1;
             endsWithDigit = anyEndsWithDigit;
         }
-        first = false;
         position = end + 1;
     }
     if (literalCharacters < kMinimumLiteralCharacters)
         return {{},
                 u"is too short to be recognised reliably (at least %1 characters besides {*})"_s.arg(
                     kMinimumLiteralCharacters)};
+    QString pattern = atoms.join(optionalSpace);
     if (startsWithDigit)
         pattern.prepend(u"(?<![0-9])"_s);
     if (endsWithDigit)

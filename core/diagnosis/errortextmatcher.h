@@ -33,7 +33,8 @@ struct ErrorTextMatch
 };
 
 // Finds known encoder and server messages in whatever the user pastes: one line, a dialog's text,
-// or a whole log. Matching ignores case, whitespace and line breaks, treats all straight and curly
+// or a whole log. Matching ignores case, whitespace and line breaks (a phrase matches with or
+// without spaces between its characters), treats all straight and curly
 // quotes alike, all dashes alike and "…" as "...". A phrase may contain {*} (up to 200 characters
 // of anything) and {a|b|c} (one of the alternatives). A phrase that starts or ends with a digit does
 // not match inside a longer number.

@@ -183,7 +183,9 @@ RuleOutcome evaluateServerSaid(const Rule& rule, const RuleContext& context)
                                      [&said](const QString& id) { return said.contains(id); });
         if (!hit)
             continue;
-        const QString description = result.facts.value(u"description"_s).toString();
+        QString description = result.facts.value(u"description"_s).toString();
+        if (description.isEmpty())
+            description = result.facts.value(u"publishDescription"_s).toString();
         outcome.evidence.append(probeEvidence(result, description));
     }
     outcome.matched = !outcome.evidence.isEmpty();
