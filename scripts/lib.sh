@@ -5,12 +5,14 @@ RTMPDOCTOR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # What a build needs on Debian 12 (bookworm).
 RTMPDOCTOR_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-svg-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssl-dev)
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssl-dev
+    librsvg2-bin dpkg-dev gzip)
 # What the app loads at run time (platform plugins, SVG icons, TLS through OpenSSL).
 RTMPDOCTOR_RUNTIME_PACKAGES=(qt6-qpa-plugins libqt6svg6 libqt6network6 openssl ca-certificates)
 # Real third-party peers and viewers the tests drive.
 RTMPDOCTOR_TEST_PACKAGES=(nginx libnginx-mod-rtmp stunnel4 tinyproxy ffmpeg rtmpdump openssl iptables
-    xvfb xauth poppler-utils imagemagick procps)
+    xvfb xauth poppler-utils imagemagick procps
+    desktop-file-utils appstream file binutils groff-base x11-utils)
 
 rtmpdoctor_as_root() {
     if [ "$(id -u)" -eq 0 ]; then
