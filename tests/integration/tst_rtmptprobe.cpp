@@ -59,6 +59,7 @@ public:
         qsizetype maxBytesPerReply = 1000;
         quint8 pollingDelay = 1;
         bool keepAlive = true;
+        bool s2OnlyAfterC2 = false; // like servers that wait for C2 before sending S2
     };
 
     struct Request
@@ -101,6 +102,7 @@ private:
         QByteArray toClient;
         QByteArray s1;
         bool answered = false;
+        bool c2Seen = false;
     };
 
     void onNewConnection()
@@ -204,13 +206,20 @@ private:
                 for (qsizetype i = 8; i < s1.size(); ++i)
                     s1[i] = char(QRandomGenerator::global()->bounded(256));
                 session.s1 = s1;
-                session.toClient = QByteArray(1, '\x03') + s1 + session.fromClient.mid(1, 1536);
+                session.toClient = QByteArray(1, '\x03') + s1;
+                if (!m_options.s2OnlyAfterC2)
+                    session.toClient += session.fromClient.mid(1, 1536);
             } else if (m_options.mode == Mode::Garbage) {
                 session.toClient = QByteArray(3073, '\xEE');
             }
         }
-        if (session.answered && !session.s1.isEmpty() && session.fromClient.size() >= 1537 + 1536)
+        if (session.answered && !session.s1.isEmpty() && !session.c2Seen &&
+            session.fromClient.size() >= 1537 + 1536) {
+            session.c2Seen = true;
             m_c2MatchedS1 = session.fromClient.mid(1537, 1536) == session.s1;
+            if (m_options.s2OnlyAfterC2)
+                session.toClient += session.fromClient.mid(1, 1536);
+        }
         const QByteArray chunk = session.toClient.left(m_options.maxBytesPerReply);
         session.toClient.remove(0, chunk.size());
         return {"200 OK", fcs, QByteArray(1, char(m_options.pollingDelay)) + chunk};
@@ -295,6 +304,7 @@ private slots:
 
     void directKeepAlive();
     void directConnectionPerRequest();
+    void s2OnlyAfterC2();
     void peerAnswers_data();
     void peerAnswers();
     void idlePollsAreBounded();
@@ -386,6 +396,21 @@ void TestRtmptProbe::directConnectionPerRequest()
     QVERIFY2(result.status == ProbeStatus::RtmptOk, qPrintable(describe(result)));
     QCOMPARE(peer.connections(), int(peer.requests().size()));
     QCOMPARE(result.facts.value(rtmptfacts::connections).toInt(), peer.connections());
+    QVERIFY(peer.c2MatchedS1());
+}
+
+void TestRtmptProbe::s2OnlyAfterC2()
+{
+    RtmptTestPeer::Options options;
+    options.s2OnlyAfterC2 = true;
+    RtmptTestPeer peer(options);
+    QVERIFY(peer.listen());
+    ProbeRunner runner;
+    const ProbeTarget target = tunnelTarget(peer.port());
+    const ProbeTimeouts timeouts = shortTimeouts(2000);
+    runner.start([=] { return new RtmptProbe(u"rtmpt"_s, target, timeouts); });
+    QTRY_VERIFY_WITH_TIMEOUT(runner.result.has_value(), kResultWaitMs);
+    QVERIFY2(runner.result->status == ProbeStatus::RtmptOk, qPrintable(describe(*runner.result)));
     QVERIFY(peer.c2MatchedS1());
 }
 
