@@ -271,8 +271,8 @@ QString describeDiagnosis(const Diagnosis& diagnosis)
             text += u"   - "_s + shortEvidence(item) + u": "_s + item.quote + u" (%1)\n"_s.arg(item.why);
         char16_t letter = u'a';
         for (const KnowledgeEntry& remedy : cause.remedies) {
-            text += u"   %1) %2 (for the %3)\n"_s.arg(QChar(letter))
-                        .arg(remedy.title, audienceId(remedy.audience));
+            text += u"   %1) %2 (for %3)\n"_s.arg(QChar(letter))
+                        .arg(remedy.title, audienceLabel(remedy.audience));
             letter = letter == u'z' ? u'z' : char16_t(letter + 1);
             int stepNumber = 0;
             for (const RemedyStep& step : remedy.steps) {
@@ -293,7 +293,7 @@ QString describeDiagnosis(const Diagnosis& diagnosis)
     if (!diagnosis.relatedEntries.isEmpty()) {
         text += u"Also relevant:\n"_s;
         for (const KnowledgeEntry& entry : diagnosis.relatedEntries)
-            text += u"   - %1 (for the %2)\n"_s.arg(entry.title, audienceId(entry.audience));
+            text += u"   - %1 (for %2)\n"_s.arg(entry.title, audienceLabel(entry.audience));
     }
     return text;
 }

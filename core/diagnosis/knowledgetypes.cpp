@@ -23,6 +23,21 @@ QString audienceId(Audience audience)
     return u"unknown"_s;
 }
 
+QString audienceLabel(Audience audience)
+{
+    switch (audience) {
+    case Audience::Broadcaster:
+        return u"the broadcaster"_s;
+    case Audience::HelpDesk:
+        return u"the help desk"_s;
+    case Audience::NetworkAdmin:
+        return u"the network administrator"_s;
+    case Audience::ServerAdmin:
+        return u"the server administrator"_s;
+    }
+    return u"anyone"_s;
+}
+
 std::optional<Audience> audienceFromId(QStringView id)
 {
     for (Audience audience :

@@ -21,6 +21,7 @@ enum class Audience
 };
 
 QString audienceId(Audience audience);
+QString audienceLabel(Audience audience); // for people: "the help desk", "the server administrator"
 std::optional<Audience> audienceFromId(QStringView id);
 
 // One fact of a source document (resources/knowledge/seed-facts.json). Every fact must be covered

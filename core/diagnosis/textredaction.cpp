@@ -31,8 +31,14 @@ QString hideSecretsInText(const QString& text, const QStringList& secrets)
     std::sort(ordered.begin(), ordered.end(),
               [](const QString& a, const QString& b) { return a.size() > b.size(); });
     for (const QString& secret : std::as_const(ordered)) {
-        if (secret.size() >= 4)
-            result.replace(secret, redactSecret(secret), Qt::CaseInsensitive);
+        if (secret.size() < 4)
+            continue;
+        // Only where the secret stands on its own: a stream named "stream" must not turn the word
+        // "streams" in a sentence into a placeholder.
+        const QRegularExpression standalone(
+            u"(?<![\\w-])"_s + QRegularExpression::escape(secret) + u"(?![\\w-])"_s,
+            QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+        result.replace(standalone, redactSecret(secret));
     }
     return result;
 }

@@ -1,0 +1,753 @@
+#include "catalog/catalogs.h"
+#include "diagnosis/diagnosis.h"
+#include "diagnosis/knowledgebase.h"
+#include "diagnosis/textredaction.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+using rd::ProbeKind;
+using rd::ProbeStatus;
+using rd::Transport;
+
+namespace {
+
+// Synthetic probe results, shaped like DiagnosticPlan's ladder (ids, ports, transports).
+rd::ProbeResult probe(const QString& probeId, ProbeKind kind, quint16 port, ProbeStatus status,
+                      Transport transport = Transport::PlainTcp, const QVariantMap& facts = {})
+{
+    rd::ProbeResult result;
+    result.probeId = probeId;
+    result.kind = kind;
+    result.target.host = u"live.example.com"_s;
+    result.target.port = port;
+    result.target.transport = transport;
+    result.status = status;
+    result.message = u"%1 reported %2"_s.arg(probeId, rd::probeStatusId(status));
+    result.facts = facts;
+    return result;
+}
+
+rd::ProbeResult dns(ProbeStatus status)
+{
+    return probe(u"dns"_s, ProbeKind::Dns, 0, status);
+}
+
+rd::ProbeResult tcp(quint16 port, ProbeStatus status)
+{
+    return probe(u"tcp:%1:ipv4"_s.arg(port), ProbeKind::TcpPort, port, status);
+}
+
+rd::ProbeResult handshake(quint16 port, ProbeStatus status)
+{
+    return probe(u"handshake:%1"_s.arg(port), ProbeKind::Handshake, port, status);
+}
+
+rd::ProbeResult connectResult(quint16 port, ProbeStatus status, const QVariantMap& facts = {})
+{
+    return probe(u"connect:%1"_s.arg(port), ProbeKind::Connect, port, status, Transport::PlainTcp, facts);
+}
+
+rd::ProbeResult tls(quint16 port, ProbeStatus status)
+{
+    return probe(u"tls:%1"_s.arg(port), ProbeKind::Tls, port, status, Transport::Tls);
+}
+
+// The standard TCP grid; ports not named are refused (nothing listens there).
+QList<rd::ProbeResult> grid(const QMap<quint16, ProbeStatus>& statuses)
+{
+    QList<rd::ProbeResult> results;
+    for (quint16 port : {1935, 1936, 443, 80, 2935, 2936, 5080})
+        results.append(tcp(port, statuses.value(port, ProbeStatus::TcpRefused)));
+    return results;
+}
+
+QList<rd::ProbeResult> skippedGrid()
+{
+    QList<rd::ProbeResult> results;
+    for (quint16 port : {1935, 1936, 443, 80, 2935, 2936, 5080})
+        results.append(tcp(port, ProbeStatus::Skipped));
+    return results;
+}
+
+struct Scenario
+{
+    QString url = u"rtmp://live.example.com/live/streamkey123"_s;
+    QList<rd::ProbeResult> results;
+    QMap<QString, QStringList> answers;
+    QString pasted;
+    QString encoderId;
+    QString serverFamilyId;
+};
+
+const QString kAzureHost = u"0123456789abcdef0123456789abcdef.channel.media.azure.net"_s;
+const QString kAzureToken = u"fedcba9876543210fedcba9876543210"_s;
+
+Scenario healthy()
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved),
+                 probe(u"proxy"_s, ProbeKind::Proxy, 0, ProbeStatus::ProxyNotConfigured)};
+    s.results +=
+        grid({{1935, ProbeStatus::TcpOpen}, {443, ProbeStatus::TcpOpen}, {80, ProbeStatus::TcpOpen}});
+    s.results +=
+        {handshake(1935, ProbeStatus::HandshakeOk), handshake(443, ProbeStatus::HandshakeAnsweredHttp),
+         handshake(80, ProbeStatus::HandshakeAnsweredHttp), connectResult(1935, ProbeStatus::ConnectSuccess)};
+    return s;
+}
+
+Scenario dnsFailure(ProbeStatus status)
+{
+    Scenario s;
+    s.results = {dns(status)};
+    s.results += skippedGrid();
+    return s;
+}
+
+Scenario serverDown(ProbeStatus liveness)
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({});
+    s.results += probe(u"liveness:5080"_s, ProbeKind::Liveness, 5080, liveness);
+    return s;
+}
+
+Scenario firewallDropsRtmpPort()
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{1935, ProbeStatus::TcpFiltered},
+                       {1936, ProbeStatus::TcpFiltered},
+                       {443, ProbeStatus::TcpOpen},
+                       {80, ProbeStatus::TcpOpen},
+                       {2935, ProbeStatus::TcpFiltered},
+                       {2936, ProbeStatus::TcpFiltered},
+                       {5080, ProbeStatus::TcpFiltered}});
+    s.results += {handshake(443, ProbeStatus::HandshakeOk), handshake(80, ProbeStatus::HandshakeOk),
+                  probe(u"connect:1935"_s, ProbeKind::Connect, 1935, ProbeStatus::Skipped)};
+    return s;
+}
+
+Scenario onlyHttpAllowed()
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved), probe(u"proxy"_s, ProbeKind::Proxy, 0, ProbeStatus::ProxyOk)};
+    s.results += grid({{1935, ProbeStatus::TcpFiltered},
+                       {1936, ProbeStatus::TcpFiltered},
+                       {443, ProbeStatus::TcpOpen},
+                       {80, ProbeStatus::TcpOpen}});
+    s.results += {handshake(443, ProbeStatus::HandshakeReset), handshake(80, ProbeStatus::HandshakeSilent),
+                  probe(u"rtmpt:80"_s, ProbeKind::Rtmpt, 80, ProbeStatus::RtmptOk, Transport::HttpTunnel)};
+    return s;
+}
+
+Scenario portAnswersWith(ProbeStatus handshakeStatus)
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{1935, ProbeStatus::TcpOpen}});
+    s.results += handshake(1935, handshakeStatus);
+    return s;
+}
+
+Scenario connectAnswers(ProbeStatus status, const QVariantMap& facts = {})
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{1935, ProbeStatus::TcpOpen}});
+    s.results += {handshake(1935, ProbeStatus::HandshakeOk), connectResult(1935, status, facts)};
+    return s;
+}
+
+Scenario rtmpsWith(ProbeStatus tlsStatus)
+{
+    Scenario s;
+    s.url = u"rtmps://live.example.com:443/app/streamkey123"_s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{1935, ProbeStatus::TcpOpen}, {443, ProbeStatus::TcpOpen}});
+    s.results += {tls(443, tlsStatus), probe(u"handshake:443:tls"_s, ProbeKind::Handshake, 443,
+                                             ProbeStatus::Skipped, Transport::Tls)};
+    return s;
+}
+
+Scenario plainRtmpToTlsPort()
+{
+    Scenario s;
+    s.url = u"rtmp://live.example.com:443/app/streamkey123"_s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{443, ProbeStatus::TcpOpen}});
+    s.results += handshake(443, ProbeStatus::HandshakeReset);
+    return s;
+}
+
+Scenario tlsToPlainPort()
+{
+    Scenario s;
+    s.url = u"rtmps://live.example.com:1935/app/streamkey123"_s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{1935, ProbeStatus::TcpOpen}});
+    s.results += tls(1935, ProbeStatus::TlsNoAnswer);
+    return s;
+}
+
+Scenario proxyAnswers(ProbeStatus status)
+{
+    Scenario s;
+    s.results = {dns(ProbeStatus::DnsResolved), probe(u"proxy"_s, ProbeKind::Proxy, 0, status)};
+    s.results += skippedGrid();
+    return s;
+}
+
+Scenario publishAnswers(ProbeStatus status, const QVariantMap& facts)
+{
+    Scenario s = connectAnswers(ProbeStatus::ConnectSuccess);
+    s.results += probe(u"publish:1935"_s, ProbeKind::Publish, 1935, status, Transport::PlainTcp, facts);
+    return s;
+}
+
+Scenario azureMalformed()
+{
+    Scenario s;
+    s.url = u"rtmp://"_s + kAzureHost + u":1935/live/not-a-token/stream"_s;
+    s.results = {dns(ProbeStatus::DnsResolved)};
+    s.results += grid({{1935, ProbeStatus::TcpOpen}});
+    s.results +=
+        {handshake(1935, ProbeStatus::HandshakeOk), connectResult(1935, ProbeStatus::ConnectClosedSilently)};
+    return s;
+}
+
+Scenario azureRetired()
+{
+    Scenario s;
+    s.url = u"rtmps://"_s + kAzureHost + u":2935/live/"_s + kAzureToken + u"/stream"_s;
+    s.results = {dns(ProbeStatus::DnsNoSuchHost)};
+    s.results += skippedGrid();
+    return s;
+}
+
+Scenario pastedOnly(const QString& text, const QString& encoderId = {})
+{
+    Scenario s;
+    s.results.clear();
+    s.pasted = text;
+    s.encoderId = encoderId;
+    return s;
+}
+
+QVariantMap serverSaid(const QString& code, const QString& description)
+{
+    return {{u"level"_s, u"error"_s}, {u"code"_s, code}, {u"description"_s, description}};
+}
+
+QStringList causeIds(const rd::Diagnosis& diagnosis)
+{
+    QStringList ids;
+    for (const rd::DiagnosedCause& cause : diagnosis.causes)
+        ids.append(cause.causeId);
+    return ids;
+}
+
+QStringList remedyIds(const rd::DiagnosedCause& cause)
+{
+    QStringList ids;
+    for (const rd::KnowledgeEntry& entry : cause.remedies)
+        ids.append(entry.id);
+    return ids;
+}
+
+bool hasEvidence(const QList<rd::Evidence>& list, rd::EvidenceSource source, const QString& subject,
+                 const QString& finding)
+{
+    return std::any_of(list.cbegin(), list.cend(), [&](const rd::Evidence& item) {
+        return item.source == source && item.subject == subject && item.finding == finding;
+    });
+}
+
+QString summary(const rd::Diagnosis& diagnosis)
+{
+    QStringList lines;
+    for (const rd::DiagnosedCause& cause : diagnosis.causes)
+        lines.append(u"%1=%2"_s.arg(cause.causeId).arg(cause.confidence));
+    return lines.join(u", "_s);
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Scenario)
+
+class TestDiagnosis : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void topCause_data();
+    void topCause();
+    void evidenceForTheFirewall();
+    void evidenceAgainst_data();
+    void evidenceAgainst();
+    void serverReplyIsQuoted();
+    void remediesFollowTheSetup_data();
+    void remediesFollowTheSetup();
+    void rankingDoesNotDependOnInputOrder_data();
+    void rankingDoesNotDependOnInputOrder();
+    void laterResultOfAProbeWins();
+    void equalConfidenceFallsBackToFileOrder();
+    void pastedTextAgreeingWithProbesRaisesConfidence();
+    void unknownPastedTextAddsNothing();
+    void secretsNeverAppear();
+    void relatedEntriesForAzure();
+    void describesTheDiagnosis();
+    void describeEmptyDiagnosis();
+    void secretsAreHiddenOnlyWhereTheyStandAlone();
+
+private:
+    rd::Diagnosis run(const Scenario& scenario) const;
+
+    std::optional<rd::KnowledgeBase> m_knowledge;
+};
+
+void TestDiagnosis::initTestCase()
+{
+    const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
+    QVERIFY2(catalogs.ok(), qPrintable(catalogs.error.toString()));
+    const rd::KnowledgeLoadResult loaded = rd::KnowledgeBase::loadBuiltIn(&*catalogs.catalogs);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toString()));
+    m_knowledge = loaded.knowledge;
+}
+
+rd::Diagnosis TestDiagnosis::run(const Scenario& scenario) const
+{
+    rd::DiagnosisInput input;
+    input.setIngestUrl(rd::IngestUrl::parse(scenario.url));
+    input.probeResults = scenario.results;
+    input.answers = scenario.answers;
+    if (!scenario.pasted.isEmpty())
+        input.errorMatches = m_knowledge->matcher().match(scenario.pasted).matches;
+    input.encoderId = scenario.encoderId;
+    input.serverFamilyId = scenario.serverFamilyId;
+    return rd::diagnose(*m_knowledge, input);
+}
+
+void TestDiagnosis::topCause_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("healthy") << healthy() << u"no-problem-found"_s;
+    QTest::newRow("host name does not exist")
+        << dnsFailure(ProbeStatus::DnsNoSuchHost) << u"host-name-not-found"_s;
+    QTest::newRow("resolver unreachable")
+        << dnsFailure(ProbeStatus::DnsResolverUnreachable) << u"dns-resolver-unreachable"_s;
+    QTest::newRow("resolver timed out")
+        << dnsFailure(ProbeStatus::DnsTimedOut) << u"dns-resolver-unreachable"_s;
+    QTest::newRow("server down") << serverDown(ProbeStatus::LivenessNoHttp) << u"server-not-running"_s;
+    QTest::newRow("firewall drops 1935 only") << firewallDropsRtmpPort() << u"firewall-blocks-rtmp-port"_s;
+    QTest::newRow("only HTTP allowed") << onlyHttpAllowed() << u"only-http-allowed"_s;
+    QTest::newRow("port open, HTTP answered")
+        << portAnswersWith(ProbeStatus::HandshakeAnsweredHttp) << u"port-open-but-not-rtmp"_s;
+    QTest::newRow("port open, silent (DPI)")
+        << portAnswersWith(ProbeStatus::HandshakeSilent) << u"port-open-but-not-rtmp"_s;
+    QTest::newRow("port open, reset (DPI)")
+        << portAnswersWith(ProbeStatus::HandshakeReset) << u"port-open-but-not-rtmp"_s;
+    QTest::newRow("wrong app, closed after connect")
+        << connectAnswers(ProbeStatus::ConnectClosedSilently) << u"wrong-application-or-key"_s;
+    QTest::newRow("wrong app, rejected")
+        << connectAnswers(ProbeStatus::ConnectRejected,
+                          serverSaid(u"NetConnection.Connect.Rejected"_s, u"Connection rejected"_s))
+        << u"wrong-application-or-key"_s;
+    QTest::newRow("wrong app, invalid app")
+        << connectAnswers(ProbeStatus::ConnectInvalidApp) << u"wrong-application-or-key"_s;
+    QTest::newRow("Red5 no scope") << connectAnswers(
+                                          ProbeStatus::ConnectRejected,
+                                          serverSaid(u"NetConnection.Connect.Rejected"_s,
+                                                     u"No scope 'avchat30/_definst_' on this server."_s))
+                                   << u"red5-application-missing"_s;
+    QTest::newRow("Red5 no scope, vendor fact only")
+        << connectAnswers(ProbeStatus::ConnectRejected, {{u"vendorSignature"_s, u"red5-no-scope"_s}})
+        << u"red5-application-missing"_s;
+    QTest::newRow("AMS application not defined")
+        << connectAnswers(
+               ProbeStatus::ConnectRejected,
+               serverSaid(u"NetConnection.Connect.Rejected"_s,
+                          u"[ Server.Reject ] : (_defaultRoot_, _defaultVHost_) : Application (avchat30) "
+                          u"is not defined."_s))
+        << u"ams-application-not-defined"_s;
+    QTest::newRow("AMS application not defined, vendor fact only")
+        << connectAnswers(ProbeStatus::ConnectRejected,
+                          {{u"vendorSignature"_s, u"ams-application-not-defined"_s}})
+        << u"ams-application-not-defined"_s;
+    QTest::newRow("waiting for server (no reply to connect)")
+        << connectAnswers(ProbeStatus::ConnectNoReply) << u"application-not-answering"_s;
+    Scenario waiting = pastedOnly(u"Connection success, waiting for server..."_s, u"avchat-3"_s);
+    QTest::newRow("waiting for server (AVChat message)") << waiting << u"application-not-answering"_s;
+    QTest::newRow("TLS expired") << rtmpsWith(ProbeStatus::TlsCertificateExpired)
+                                 << u"tls-certificate-expired"_s;
+    QTest::newRow("TLS not yet valid")
+        << rtmpsWith(ProbeStatus::TlsCertificateNotYetValid) << u"tls-certificate-not-yet-valid"_s;
+    QTest::newRow("TLS wrong host") << rtmpsWith(ProbeStatus::TlsHostNameMismatch)
+                                    << u"tls-host-name-mismatch"_s;
+    QTest::newRow("TLS self-signed") << rtmpsWith(ProbeStatus::TlsSelfSigned) << u"tls-self-signed"_s;
+    QTest::newRow("TLS unknown issuer")
+        << rtmpsWith(ProbeStatus::TlsUnknownIssuer) << u"tls-unknown-issuer"_s;
+    QTest::newRow("plain RTMP to a TLS port") << plainRtmpToTlsPort() << u"plain-rtmp-to-tls-port"_s;
+    QTest::newRow("RTMPS to a plain port") << tlsToPlainPort() << u"tls-to-plain-rtmp-port"_s;
+    QTest::newRow("proxy refuses (403)") << proxyAnswers(ProbeStatus::ProxyForbidden) << u"proxy-forbidden"_s;
+    QTest::newRow("proxy wants credentials (407)")
+        << proxyAnswers(ProbeStatus::ProxyAuthRequired) << u"proxy-needs-credentials"_s;
+    QTest::newRow("stream key in use")
+        << publishAnswers(ProbeStatus::PublishBadName, {{u"publishCode"_s, u"NetStream.Publish.BadName"_s},
+                                                        {u"publishDescription"_s, u"Already publishing"_s}})
+        << u"stream-key-in-use"_s;
+    QTest::newRow("publish denied") << publishAnswers(ProbeStatus::PublishDenied, {}) << u"publish-denied"_s;
+    QTest::newRow("Azure URL malformed") << azureMalformed() << u"azure-url-malformed"_s;
+    QTest::newRow("Azure retired") << azureRetired() << u"azure-service-retired"_s;
+
+    Scenario jerky = healthy();
+    jerky.answers = {{u"symptom"_s, {u"low-framerate"_s}}};
+    QTest::newRow("low frame rate on a working connection") << jerky << u"capture-low-framerate"_s;
+    QTest::newRow("pasted Red5 message only")
+        << pastedOnly(u"Connection Rejected:No scope \"avchat30/_definst_\" on this server"_s)
+        << u"red5-application-missing"_s;
+}
+
+void TestDiagnosis::topCause()
+{
+    QFETCH(Scenario, scenario);
+    QFETCH(QString, expected);
+
+    const rd::Diagnosis diagnosis = run(scenario);
+    const rd::DiagnosedCause* top = diagnosis.topCause();
+    QVERIFY2(top, "no cause at all");
+    QVERIFY2(top->causeId == expected, qPrintable(summary(diagnosis)));
+    // Told apart by the evidence, not by a tie-break.
+    if (diagnosis.causes.size() > 1)
+        QVERIFY2(top->confidence > diagnosis.causes.at(1).confidence, qPrintable(summary(diagnosis)));
+    QVERIFY(!top->plainExplanation.isEmpty());
+    QVERIFY(top->technicalLine.startsWith(m_knowledge->cause(expected)->technical));
+    QVERIFY(!top->evidenceFor.isEmpty());
+    for (const rd::DiagnosedCause& cause : diagnosis.causes) {
+        QVERIFY2(cause.confidence >= 1 && cause.confidence <= 100, qPrintable(cause.causeId));
+        QVERIFY2(!cause.remedies.isEmpty(), qPrintable(cause.causeId + u" has no remedy here"_s));
+    }
+}
+
+void TestDiagnosis::evidenceForTheFirewall()
+{
+    const rd::Diagnosis diagnosis = run(firewallDropsRtmpPort());
+    const rd::DiagnosedCause* cause = diagnosis.cause(u"firewall-blocks-rtmp-port"_s);
+    QVERIFY(cause);
+    QCOMPARE(cause->confidence, 90);
+    using S = rd::EvidenceSource;
+    QVERIFY(hasEvidence(cause->evidenceFor, S::Probe, u"tcp:1935:ipv4"_s, u"tcp-filtered"_s));
+    QVERIFY(hasEvidence(cause->evidenceFor, S::Probe, u"tcp:443:ipv4"_s, u"tcp-open"_s));
+    QVERIFY(hasEvidence(cause->evidenceFor, S::Probe, u"tcp:80:ipv4"_s, u"tcp-open"_s));
+    QVERIFY(hasEvidence(cause->evidenceFor, S::Probe, u"handshake:443"_s, u"handshake-ok"_s));
+    QVERIFY(!hasEvidence(cause->evidenceFor, S::Probe, u"tcp:1936:ipv4"_s,
+                         u"tcp-filtered"_s)); // not the URL's port
+    QVERIFY(cause->evidenceAgainst.isEmpty());
+    const rd::Evidence& first = cause->evidenceFor.first();
+    QCOMPARE(first.quote, u"tcp:1935:ipv4 reported tcp-filtered"_s);
+    QVERIFY(first.why.isEmpty());
+    const auto support =
+        std::find_if(cause->evidenceFor.cbegin(), cause->evidenceFor.cend(),
+                     [](const rd::Evidence& item) { return item.subject == u"handshake:443"_s; });
+    QCOMPARE(support->why,
+             u"The server speaks RTMP on a web port, so switching ports works around the block."_s);
+    QCOMPARE(cause->technicalLine,
+             m_knowledge->cause(u"firewall-blocks-rtmp-port"_s)->technical +
+                 u" Evidence: tcp:1935:ipv4 tcp-filtered; tcp:443:ipv4 tcp-open; tcp:80:ipv4 tcp-open; "
+                 u"handshake:443 handshake-ok; and 1 more."_s);
+}
+
+void TestDiagnosis::evidenceAgainst_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("finding");
+    QTest::addColumn<int>("confidence");
+
+    QTest::newRow("firewall, but RTMP fails on web ports too")
+        << onlyHttpAllowed() << u"firewall-blocks-rtmp-port"_s << u"handshake:80"_s << u"handshake-silent"_s
+        << 55;
+    QTest::newRow("refused, but the web port answers")
+        << serverDown(ProbeStatus::LivenessHttpAnswered) << u"server-not-running"_s << u"liveness:5080"_s
+        << u"liveness-http-answered"_s << 55;
+    QTest::newRow("Azure, but something still answers")
+        << azureMalformed() << u"azure-service-retired"_s << u"tcp:1935:ipv4"_s << u"tcp-open"_s << 50;
+    Scenario jerky = healthy();
+    jerky.answers = {{u"symptom"_s, {u"low-framerate"_s}}};
+    QTest::newRow("connects, but a picture problem was reported")
+        << jerky << u"no-problem-found"_s << u"symptom"_s << u"low-framerate"_s << 50;
+}
+
+void TestDiagnosis::evidenceAgainst()
+{
+    QFETCH(Scenario, scenario);
+    QFETCH(QString, cause);
+    QFETCH(QString, subject);
+    QFETCH(QString, finding);
+    QFETCH(int, confidence);
+
+    const rd::Diagnosis diagnosis = run(scenario);
+    const rd::DiagnosedCause* found = diagnosis.cause(cause);
+    QVERIFY2(found, qPrintable(summary(diagnosis)));
+    QCOMPARE(found->confidence, confidence);
+    QVERIFY(!found->evidenceFor.isEmpty());
+    const auto against = std::find_if(
+        found->evidenceAgainst.cbegin(), found->evidenceAgainst.cend(),
+        [&](const rd::Evidence& item) { return item.subject == subject && item.finding == finding; });
+    QVERIFY2(against != found->evidenceAgainst.cend(), qPrintable(subject));
+    QVERIFY(!against->why.isEmpty());
+}
+
+void TestDiagnosis::serverReplyIsQuoted()
+{
+    const rd::Diagnosis diagnosis = run(connectAnswers(
+        ProbeStatus::ConnectRejected,
+        serverSaid(u"NetConnection.Connect.Rejected"_s, u"No scope 'avchat30/_definst_' on this server."_s)));
+    const rd::DiagnosedCause* top = diagnosis.topCause();
+    QVERIFY(top);
+    QCOMPARE(top->causeId, u"red5-application-missing"_s);
+    QCOMPARE(top->confidence, 92);
+    QCOMPARE(top->evidenceFor.size(), 1);
+    const rd::Evidence& evidence = top->evidenceFor.first();
+    QCOMPARE(evidence.source, rd::EvidenceSource::Probe);
+    QCOMPARE(evidence.subject, u"connect:1935"_s);
+    QCOMPARE(evidence.finding, u"connect-rejected"_s);
+    QCOMPARE(evidence.quote, u"No scope 'avchat30/_definst_' on this server."_s);
+    // The generic reading is still listed, below the specific one.
+    QCOMPARE(causeIds(diagnosis),
+             (QStringList{u"red5-application-missing"_s, u"wrong-application-or-key"_s}));
+}
+
+void TestDiagnosis::remediesFollowTheSetup_data()
+{
+    QTest::addColumn<QString>("encoder");
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<QStringList>("remedies");
+
+    const QString meaning = u"avchat-connection-failed-meaning"_s;
+    QTest::newRow("AVChat on Red5")
+        << u"avchat-3"_s << u"red5"_s
+        << QStringList{
+               u"explain-restricted-networks"_s, u"use-rtmp-on-web-port"_s, u"open-outbound-ports"_s,
+               u"personal-firewall"_s,           u"server-firewall"_s,      u"port-testers"_s,
+               u"check-web-ports-free"_s,        u"server-ports-red5"_s,    u"flash-fallback-sequence"_s};
+    QTest::newRow("OBS on Wowza")
+        << u"obs-studio"_s << u"wowza"_s
+        << QStringList{u"explain-restricted-networks"_s, u"use-rtmp-on-web-port"_s, u"open-outbound-ports"_s,
+                       u"personal-firewall"_s,           u"server-firewall"_s,      u"port-testers"_s,
+                       u"check-web-ports-free"_s,        u"server-ports-wowza"_s};
+    QTest::newRow("server unknown: every server's snippet")
+        << u"obs-studio"_s << QString()
+        << QStringList{
+               u"explain-restricted-networks"_s, u"use-rtmp-on-web-port"_s,   u"open-outbound-ports"_s,
+               u"personal-firewall"_s,           u"server-firewall"_s,        u"port-testers"_s,
+               u"check-web-ports-free"_s,        u"server-ports-ams"_s,       u"server-ports-wowza"_s,
+               u"server-ports-red5"_s,           u"server-ports-nginx-rtmp"_s};
+}
+
+void TestDiagnosis::remediesFollowTheSetup()
+{
+    QFETCH(QString, encoder);
+    QFETCH(QString, family);
+    QFETCH(QStringList, remedies);
+
+    Scenario scenario = firewallDropsRtmpPort();
+    scenario.encoderId = encoder;
+    scenario.serverFamilyId = family;
+    const rd::Diagnosis diagnosis = run(scenario);
+    QCOMPARE(diagnosis.topCause()->causeId, u"firewall-blocks-rtmp-port"_s);
+    QCOMPARE(remedyIds(*diagnosis.topCause()), remedies);
+}
+
+void TestDiagnosis::rankingDoesNotDependOnInputOrder_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::newRow("healthy") << healthy();
+    QTest::newRow("firewall") << firewallDropsRtmpPort();
+    QTest::newRow("only HTTP") << onlyHttpAllowed();
+    QTest::newRow("Azure malformed") << azureMalformed();
+    QTest::newRow("server down") << serverDown(ProbeStatus::LivenessHttpAnswered);
+}
+
+void TestDiagnosis::rankingDoesNotDependOnInputOrder()
+{
+    QFETCH(Scenario, scenario);
+    const rd::Diagnosis reference = run(scenario);
+    QVERIFY(reference.hasCauses());
+    const QString expected = rd::describeDiagnosis(reference);
+
+    QList<Scenario> variants;
+    Scenario reversed = scenario;
+    std::reverse(reversed.results.begin(), reversed.results.end());
+    variants << reversed;
+    for (qsizetype shift = 1; shift < scenario.results.size(); shift += 2) {
+        Scenario rotated = scenario;
+        std::rotate(rotated.results.begin(), rotated.results.begin() + shift, rotated.results.end());
+        variants << rotated;
+    }
+    variants << scenario; // and simply again
+    for (const Scenario& variant : std::as_const(variants)) {
+        const rd::Diagnosis again = run(variant);
+        QCOMPARE(causeIds(again), causeIds(reference));
+        for (qsizetype index = 0; index < again.causes.size(); ++index) {
+            QCOMPARE(again.causes[index].confidence, reference.causes[index].confidence);
+            QCOMPARE(again.causes[index].evidenceFor, reference.causes[index].evidenceFor);
+            QCOMPARE(again.causes[index].evidenceAgainst, reference.causes[index].evidenceAgainst);
+            QCOMPARE(remedyIds(again.causes[index]), remedyIds(reference.causes[index]));
+        }
+        QCOMPARE(rd::describeDiagnosis(again), expected);
+    }
+}
+
+void TestDiagnosis::laterResultOfAProbeWins()
+{
+    // The firewall was fixed and tcp:1935 re-run: the later result replaces the first one.
+    Scenario scenario = firewallDropsRtmpPort();
+    scenario.results += {tcp(1935, ProbeStatus::TcpOpen), handshake(1935, ProbeStatus::HandshakeOk),
+                         connectResult(1935, ProbeStatus::ConnectSuccess)};
+    const rd::Diagnosis diagnosis = run(scenario);
+    QCOMPARE(diagnosis.topCause()->causeId, u"no-problem-found"_s);
+    QVERIFY(!diagnosis.cause(u"firewall-blocks-rtmp-port"_s));
+}
+
+void TestDiagnosis::equalConfidenceFallsBackToFileOrder()
+{
+    Scenario scenario;
+    scenario.answers = {{u"symptom"_s, {u"no-image"_s, u"dark-or-noisy-image"_s, u"low-framerate"_s}}};
+    const rd::Diagnosis diagnosis = run(scenario);
+    QCOMPARE(causeIds(diagnosis),
+             (QStringList{u"capture-low-framerate"_s, u"dark-or-noisy-image"_s, u"no-camera-image"_s}));
+    for (const rd::DiagnosedCause& cause : diagnosis.causes) {
+        QCOMPARE(cause.confidence, 75);
+        QCOMPARE(cause.evidenceFor.size(), 1);
+        QCOMPARE(cause.evidenceFor.first().source, rd::EvidenceSource::Answer);
+    }
+    QCOMPARE(remedyIds(diagnosis.causes.first()), QStringList{u"improve-frame-rate"_s});
+}
+
+void TestDiagnosis::pastedTextAgreeingWithProbesRaisesConfidence()
+{
+    Scenario probesOnly = connectAnswers(ProbeStatus::ConnectNoReply);
+    Scenario both = probesOnly;
+    both.pasted = u"12:00:01.000: Connection success, waiting for server\u2026"_s;
+    const rd::Diagnosis withoutText = run(probesOnly);
+    const rd::Diagnosis withText = run(both);
+    QCOMPARE(withoutText.topCause()->confidence, 80);
+    QCOMPARE(withText.topCause()->causeId, u"application-not-answering"_s);
+    QCOMPARE(withText.topCause()->confidence, 90);
+    QVERIFY(hasEvidence(withText.topCause()->evidenceFor, rd::EvidenceSource::ErrorText, u"pasted-text"_s,
+                        u"avchat-waiting-for-server"_s));
+    QVERIFY(hasEvidence(withText.topCause()->evidenceFor, rd::EvidenceSource::Probe, u"connect:1935"_s,
+                        u"connect-no-reply"_s));
+
+    // A message alone suggests its likely causes, most likely first, below what probes can show.
+    const rd::Diagnosis textOnly = run(pastedOnly(u"Failed to connect to server"_s));
+    QCOMPARE(causeIds(textOnly), (QStringList{u"firewall-blocks-rtmp-port"_s, u"host-unreachable"_s,
+                                              u"server-not-running"_s, u"host-name-not-found"_s}));
+    QCOMPARE(textOnly.topCause()->confidence, 45);
+    QCOMPARE(textOnly.causes.last().confidence, 21);
+}
+
+void TestDiagnosis::unknownPastedTextAddsNothing()
+{
+    const rd::ErrorTextMatch match = m_knowledge->matcher().match(u"the printer is on fire"_s);
+    QCOMPARE(match.status, rd::ErrorTextMatch::Status::NotRecognised);
+    QVERIFY(!run(pastedOnly(u"the printer is on fire"_s)).hasCauses());
+    // ... and the probes still decide.
+    Scenario scenario = firewallDropsRtmpPort();
+    scenario.pasted = u"the printer is on fire"_s;
+    QCOMPARE(run(scenario).topCause()->causeId, u"firewall-blocks-rtmp-port"_s);
+}
+
+void TestDiagnosis::secretsNeverAppear()
+{
+    const QString key = u"SuperSecretKey123"_s;
+    Scenario scenario = connectAnswers(
+        ProbeStatus::ConnectRejected,
+        serverSaid(u"NetConnection.Connect.Rejected"_s, u"No scope 'live/"_s + key + u"' on this server."_s));
+    scenario.url = u"rtmp://live.example.com/live/"_s + key;
+    scenario.pasted = u"Connection to rtmp://live.example.com/live/"_s + key + u" failed: -3"_s;
+    const rd::Diagnosis diagnosis = run(scenario);
+    QCOMPARE(diagnosis.topCause()->causeId, u"red5-application-missing"_s);
+    const QString text = rd::describeDiagnosis(diagnosis);
+    QVERIFY2(!text.contains(key), qPrintable(text));
+    QVERIFY2(!text.contains(u"SecretKey"_s), qPrintable(text));
+    for (const rd::DiagnosedCause& cause : diagnosis.causes) {
+        QVERIFY(!cause.technicalLine.contains(key));
+        for (const rd::Evidence& item : cause.evidenceFor + cause.evidenceAgainst)
+            QVERIFY2(!item.quote.contains(key), qPrintable(item.quote));
+    }
+}
+
+void TestDiagnosis::relatedEntriesForAzure()
+{
+    const rd::Diagnosis diagnosis = run(azureRetired());
+    QCOMPARE(causeIds(diagnosis), (QStringList{u"azure-service-retired"_s, u"host-name-not-found"_s}));
+    QCOMPARE(diagnosis.topCause()->confidence, 95);
+    QCOMPARE(remedyIds(*diagnosis.topCause()),
+             (QStringList{u"azure-retired-ask-provider"_s, u"azure-manage-v3"_s}));
+    QVERIFY(hasEvidence(diagnosis.topCause()->evidenceFor, rd::EvidenceSource::UrlLint, u"url"_s,
+                        u"azure-service-retired"_s));
+    QVERIFY(hasEvidence(diagnosis.topCause()->evidenceFor, rd::EvidenceSource::Probe, u"dns"_s,
+                        u"dns-no-such-host"_s));
+    QVERIFY(diagnosis.relatedEntries.isEmpty());
+
+    Scenario withFamily = azureRetired();
+    withFamily.serverFamilyId = u"azure-media-services-v3"_s;
+    QStringList related;
+    for (const rd::KnowledgeEntry& entry : run(withFamily).relatedEntries)
+        related.append(entry.id);
+    QCOMPARE(related, (QStringList{u"azure-vanity-or-not"_s, u"azure-recommended-encoders"_s}));
+}
+
+void TestDiagnosis::describesTheDiagnosis()
+{
+    Scenario scenario = firewallDropsRtmpPort();
+    scenario.serverFamilyId = u"red5"_s;
+    scenario.encoderId = u"obs-studio"_s;
+    const QString text = rd::describeDiagnosis(run(scenario));
+    const QStringList lines = text.split(u'\n');
+    QCOMPARE(lines.first(),
+             u"1. A firewall blocks the RTMP port (confidence 90%) [firewall-blocks-rtmp-port]"_s);
+    QCOMPARE(lines.at(1),
+             u"   In plain words: A firewall lets web traffic through but silently blocks the streaming "
+             u"port, which is common on company, school and hotel networks."_s);
+    QVERIFY(lines.at(2).startsWith(u"   Technical: TCP to the URL's port gets no answer"_s));
+    QCOMPARE(lines.at(3), u"   + tcp:1935:ipv4 tcp-filtered: tcp:1935:ipv4 reported tcp-filtered"_s);
+    QVERIFY(lines.contains(u"   b) Use RTMP on port 443 or 80 (for the broadcaster)"_s));
+    QVERIFY(lines.contains(u"         conf/red5.properties:"_s));
+    QVERIFY(lines.contains(u"             rtmp.port=443"_s));
+    QVERIFY(lines.contains(u"         Re-test: tcp:443:*, handshake:443, connect"_s));
+    QVERIFY(!text.contains(u"conf/fms.ini"_s));
+    QVERIFY(text.endsWith(u'\n'));
+}
+
+void TestDiagnosis::describeEmptyDiagnosis()
+{
+    QCOMPARE(
+        rd::describeDiagnosis(rd::Diagnosis{}),
+        u"No cause found: nothing in the checks, the address or the pasted text points to a known problem.\n"_s);
+}
+
+void TestDiagnosis::secretsAreHiddenOnlyWhereTheyStandAlone()
+{
+    const QString hidden = rd::redactSecret(u"stream"_s);
+    QCOMPARE(rd::hideSecretsInText(u"This endpoint no longer takes streams; key: stream, again (stream)"_s,
+                                   {u"stream"_s}),
+             u"This endpoint no longer takes streams; key: "_s + hidden + u", again ("_s + hidden + u')');
+    QCOMPARE(rd::hideSecretsInText(u"key abc"_s, {u"abc"_s}), u"key abc"_s); // too short to hide usefully
+    QCOMPARE(rd::hideSecretsInText(u"see rtmp://live.example.com/app/k3y-Secret please"_s, {}),
+             u"see rtmp://live.example.com/app/"_s + rd::redactSecret(u"k3y-Secret"_s) + u" please"_s);
+}
+
+QTEST_GUILESS_MAIN(TestDiagnosis)
+#include "tst_diagnosis.moc"
