@@ -29,6 +29,7 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(rd::AppInfo::applicationName());
+    QGuiApplication::setDesktopFileName(QStringLiteral("rtmp-doctor"));
 
     const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
     if (!catalogs.ok()) {
