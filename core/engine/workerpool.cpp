@@ -5,8 +5,39 @@
 #include <QThread>
 
 #include <algorithm>
+#include <mutex>
 
 namespace rd {
+
+namespace {
+
+// Every hand-over between the caller's thread and a worker goes through
+// postAcrossThreads(). Qt's event queue already orders the two sides, but it
+// synchronises with futexes that ThreadSanitizer cannot see; taking one plain
+// mutex around the post, and again before the posted call runs, states the
+// same ordering in a form the tool understands. Held only for the post.
+std::mutex& handOverMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+template <typename Call>
+void postAcrossThreads(QObject* receiver, Call call)
+{
+    const std::lock_guard lock(handOverMutex());
+    QMetaObject::invokeMethod(
+        receiver,
+        [call = std::move(call)]() mutable {
+            {
+                const std::lock_guard acquired(handOverMutex());
+            }
+            call();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
 
 // Lives in one worker thread and owns the probes running there. Only that
 // thread touches m_probes.
@@ -30,26 +61,23 @@ public:
                 if (probe->parent() == nullptr)
                     probe->deleteLater();
             }
-            QMetaObject::invokeMethod(
-                pool, [pool, ticket, failed] { pool->deliverFinish(ticket, failed); }, Qt::QueuedConnection);
+            postAcrossThreads(pool, [pool, ticket, failed] { pool->deliverFinish(ticket, failed); });
             return;
         }
         probe->setParent(this);
         m_probes.insert(ticket, probe);
-        connect(
-            probe, &Probe::stepped, pool,
-            [pool, ticket](const QString& probeId, const ProbeStep& step) {
-                pool->deliverStep(ticket, probeId, step);
-            },
-            Qt::QueuedConnection);
-        connect(
-            probe, &Probe::finished, pool,
-            [pool, ticket](const ProbeResult& result) { pool->deliverFinish(ticket, result); },
-            Qt::QueuedConnection);
-        // Not deleted on the spot: finished() may still be on the probe's stack.
-        connect(probe, &Probe::finished, this, [this, ticket] {
+        // Direct connections (same thread) that forward by value; the pool
+        // outlives the worker threads, so it is always there to post to.
+        connect(probe, &Probe::stepped, this, [pool, ticket](const QString& probeId, const ProbeStep& step) {
+            postAcrossThreads(pool,
+                              [pool, ticket, probeId, step] { pool->deliverStep(ticket, probeId, step); });
+        });
+        connect(probe, &Probe::finished, this, [this, pool, ticket](const ProbeResult& result) {
+            // Not deleted on the spot: finished() is still on the probe's
+            // stack. Queued before the hand-over, so that it is part of it.
             if (Probe* done = m_probes.take(ticket))
                 done->deleteLater();
+            postAcrossThreads(pool, [pool, ticket, result] { pool->deliverFinish(ticket, result); });
         });
         probe->start();
     }
@@ -88,9 +116,6 @@ WorkerPool::WorkerPool(int threadCount, QObject* parent)
         worker.thread->setObjectName(QStringLiteral("rd-probe-worker-%1").arg(index));
         worker.context = new WorkerContext;
         worker.context->moveToThread(worker.thread);
-        // QThread deletes deferred objects after finished(), still inside the
-        // thread, so the context and the probes it owns die where they lived.
-        connect(worker.thread, &QThread::finished, worker.context, &QObject::deleteLater);
         worker.thread->start();
         m_workers << worker;
     }
@@ -102,19 +127,28 @@ WorkerPool::~WorkerPool()
         WorkerContext* context = worker.context;
         // quit() from inside the same call, so the cancel is surely handled
         // before the loop ends (a quit from here could overtake it).
-        QMetaObject::invokeMethod(
-            context,
-            [context] {
-                context->cancelEverything();
-                QThread::currentThread()->quit();
-            },
-            Qt::QueuedConnection);
+        postAcrossThreads(context, [context] {
+            context->cancelEverything();
+            // QThread deletes deferred objects when it finishes, still in this
+            // thread, so the context and its probes die where they lived.
+            context->deleteLater();
+            // Hands what was queued up to here to the destructor.
+            {
+                const std::lock_guard released(handOverMutex());
+            }
+            QThread::currentThread()->quit();
+        });
     }
-    for (const Worker& worker : std::as_const(m_workers)) {
+    for (const Worker& worker : std::as_const(m_workers))
         worker.thread->wait();
-        delete worker.thread;
+    // Results still queued for this object are discarded by ~QObject without
+    // running, and the threads' own data goes with the QThread objects: this
+    // is where the hand-over of both is taken.
+    {
+        const std::lock_guard acquired(handOverMutex());
     }
-    // Results still queued for this object are discarded by ~QObject.
+    for (const Worker& worker : std::as_const(m_workers))
+        delete worker.thread;
 }
 
 QList<int> WorkerPool::loadPerThread() const
@@ -153,10 +187,9 @@ WorkerPool::Ticket WorkerPool::run(ProbeMaker makeProbe, QObject* receiver, Step
     m_tickets.insert(ticket, std::move(pending));
 
     WorkerContext* context = worker.context;
-    QMetaObject::invokeMethod(
-        context,
-        [context, ticket, this, maker = std::move(makeProbe)] { context->launch(ticket, maker, this); },
-        Qt::QueuedConnection);
+    postAcrossThreads(context, [context, ticket, this, maker = std::move(makeProbe)] {
+        context->launch(ticket, maker, this);
+    });
     return ticket;
 }
 
@@ -166,16 +199,14 @@ void WorkerPool::cancel(Ticket ticket)
     if (found == m_tickets.constEnd())
         return;
     WorkerContext* context = m_workers[found->worker].context;
-    QMetaObject::invokeMethod(
-        context, [context, ticket] { context->cancel(ticket); }, Qt::QueuedConnection);
+    postAcrossThreads(context, [context, ticket] { context->cancel(ticket); });
 }
 
 void WorkerPool::cancelAll()
 {
     for (const Worker& worker : std::as_const(m_workers)) {
         WorkerContext* context = worker.context;
-        QMetaObject::invokeMethod(
-            context, [context] { context->cancelEverything(); }, Qt::QueuedConnection);
+        postAcrossThreads(context, [context] { context->cancelEverything(); });
     }
 }
 

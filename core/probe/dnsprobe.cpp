@@ -193,8 +193,16 @@ void DnsProbe::startLookup(QAbstractSocket::NetworkLayerProtocol family, const Q
             const qint64 elapsedMs = clock.elapsed();
             const std::lock_guard lock(mailbox->mutex);
             if (DnsProbe* probe = mailbox->probe) {
+                // Posted under the lock and taken under it again, which also
+                // makes the hand-over visible to ThreadSanitizer.
                 QMetaObject::invokeMethod(
-                    probe, [probe, family, answer, elapsedMs] { probe->onAnswer(family, answer, elapsedMs); },
+                    probe,
+                    [probe, family, answer, elapsedMs, mailbox] {
+                        {
+                            const std::lock_guard acquired(mailbox->mutex);
+                        }
+                        probe->onAnswer(family, answer, elapsedMs);
+                    },
                     Qt::QueuedConnection);
             }
         }).detach();
