@@ -216,7 +216,11 @@ struct RtmpConversationSink
 // stop(). Memory stays bounded (see RtmpConversationOptions).
 //
 // On Linux it also tells a peer's FIN from its RST (Qt reports both as RemoteHostClosedError)
-// by keeping a duplicate of the socket descriptor for as long as that matters.
+// by keeping a duplicate of the socket descriptor while a stage runs. That duplicate keeps the
+// TCP connection open, so an owner that ends early must call stop() (or delete the
+// conversation) before or when it aborts the socket; otherwise the peer sees the close only
+// when the conversation goes away. The duplicate is dropped as soon as a stage fails, the goal
+// is reached, or closeGracefully() is called.
 class RtmpConversation : public QObject
 {
     Q_OBJECT

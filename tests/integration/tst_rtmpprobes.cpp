@@ -43,6 +43,7 @@ struct Reply
 {
     QList<rtmp::Message> messages;
     bool close = false;
+    QByteArray raw; // written as is after the messages
 };
 
 struct ResponderPlan
@@ -344,6 +345,8 @@ private:
                 continue;
             for (const rtmp::Message& reply : found->messages)
                 send(withTransaction(reply, parsed.command.transactionId));
+            if (!found->raw.isEmpty())
+                m_socket->write(found->raw);
             if (found->close) {
                 m_closed = true;
                 m_socket->disconnectFromHost();
@@ -422,7 +425,7 @@ private:
 ResponderPlan answerConnect(QList<rtmp::Message> messages, bool close = false)
 {
     ResponderPlan plan;
-    plan.replies.insert(u"connect"_s, Reply{std::move(messages), close});
+    plan.replies.insert(u"connect"_s, Reply{std::move(messages), close, {}});
     return plan;
 }
 
@@ -430,8 +433,8 @@ ResponderPlan answerPublishWith(QList<rtmp::Message> publishReply, bool answerCr
 {
     ResponderPlan plan = answerConnect({connectSuccess()});
     if (answerCreateStream)
-        plan.replies.insert(u"createStream"_s, Reply{{createStreamResult(1)}, false});
-    plan.replies.insert(u"publish"_s, Reply{std::move(publishReply), false});
+        plan.replies.insert(u"createStream"_s, Reply{{createStreamResult(1)}, false, {}});
+    plan.replies.insert(u"publish"_s, Reply{std::move(publishReply), false, {}});
     return plan;
 }
 
@@ -468,6 +471,8 @@ private slots:
     void responderPublish_data();
     void responderPublish();
     void secretsAreMaskedInEveryText();
+    void hostileRepliesNeverBreakTheProbe_data();
+    void hostileRepliesNeverBreakTheProbe();
 
     // Cancel and registration
     void cancelEndsAtOnce_data();
@@ -1048,11 +1053,12 @@ void tst_RtmpProbes::secretsAreMaskedInEveryText()
     // A server that repeats everything it was given, in every field it has.
     ResponderPlan plan =
         answerConnect({connectSuccess(u"Welcome to live/%1 (tcUrl rtmp://127.0.0.1/live/%1)"_s.arg(token))});
-    plan.replies.insert(u"createStream"_s, Reply{{createStreamResult(1)}, false});
+    plan.replies.insert(u"createStream"_s, Reply{{createStreamResult(1)}, false, {}});
     plan.replies.insert(u"publish"_s,
                         Reply{{onStatus(u"error"_s, u"NetStream.Publish.Denied"_s,
                                         u"Stream '%1' refused for live/%2"_s.arg(key, token), 1)},
-                              false});
+                              false,
+                              {}});
     RtmpResponder responder(plan);
     ProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Publish, loopbackTarget(responder.port(), u"live/"_s + token, key),
@@ -1079,6 +1085,45 @@ void tst_RtmpProbes::secretsAreMaskedInEveryText()
     }
     QVERIFY(tokenOnWire);
     QVERIFY(keyOnWire);
+}
+
+void tst_RtmpProbes::hostileRepliesNeverBreakTheProbe_data()
+{
+    QTest::addColumn<QByteArray>("reply");
+
+    // Random bytes where the chunk stream starts, and random AMF0 inside a well-formed chunk
+    // header (so the command decoder sees them), from fixed seeds.
+    for (quint32 seed = 1; seed <= 12; ++seed) {
+        QRandomGenerator random(seed);
+        QByteArray bytes(qsizetype(random.bounded(1, 3000)), Qt::Uninitialized);
+        for (char& byte : bytes)
+            byte = char(random.bounded(256));
+        QTest::addRow("raw bytes, seed %u", seed) << bytes;
+
+        QByteArray payload(qsizetype(random.bounded(1, 120)), Qt::Uninitialized);
+        for (char& byte : payload)
+            byte = char(random.bounded(256));
+        payload[0] = char(random.bounded(0x12)); // an AMF0 marker, mostly valid
+        QTest::addRow("random AMF0, seed %u", seed)
+            << rtmp::ChunkWriter().write(rtmp::Message{20, 0, 0, 3, payload}).bytes;
+    }
+}
+
+void tst_RtmpProbes::hostileRepliesNeverBreakTheProbe()
+{
+    QFETCH(QByteArray, reply);
+    ResponderPlan plan;
+    plan.replies.insert(u"connect"_s, Reply{{}, false, reply});
+    RtmpResponder responder(plan);
+    ProbeRunner runner(this);
+    runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(responder.port()), timeoutsWithRead(300)));
+    QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
+    const ProbeResult& result = runner.result();
+    // Always a verdict about connect, in time, with bounded memory.
+    QVERIFY2(probeStatusId(result.status).startsWith(u"connect-"_s), qPrintable(describe(result)));
+    QVERIFY2(result.elapsedMs < 300 + 1500, qPrintable(describe(result)));
+    const qint64 peak = result.facts.value(u"peakBufferedBytes"_s, -1).toLongLong();
+    QVERIFY2(peak >= 0 && peak <= kBufferedBytesCap, qPrintable(describe(result)));
 }
 
 // ---------------------------------------------------------------------------------------------
