@@ -320,8 +320,12 @@ void RtmpConversation::start(QAbstractSocket* socket)
     const rtmp::ClientHello hello = rtmp::buildClientHello(m_options.c1Variant);
     m_classifier.emplace(hello);
     m_handshakeClock.start();
-    if (!writeBytes(hello.bytes))
+    // Armed before anything can fail, so every path ends by this timer at the latest.
+    armStageTimer(m_options.handshakeTimeoutMs);
+    if (!writeBytes(hello.bytes)) {
+        onPeerGone();
         return;
+    }
     if (m_sink.sent) {
         m_sink.sent(m_options.c1Variant == rtmp::HandshakeVariant::Digest
                         ? tr("C0+C1 (1537 bytes): RTMP version 3, digest C1 (client version 9.0.124.2)")
@@ -330,7 +334,6 @@ void RtmpConversation::start(QAbstractSocket* socket)
     }
     if (m_sink.step)
         m_sink.step(tr("handshake"), tr("C0+C1 sent, waiting for S0+S1+S2"), -1);
-    armStageTimer(m_options.handshakeTimeoutMs);
     if (socket->state() != QAbstractSocket::ConnectedState) {
         onPeerGone();
         return;
@@ -787,13 +790,13 @@ void RtmpConversation::handleCommand(const rtmp::Message& message)
 void RtmpConversation::beginConnect()
 {
     m_phase = Phase::AwaitConnectReply;
+    armStageTimer(m_options.replyTimeoutMs);
     const rtmp::Message connectMessage = rtmp::buildConnect(m_options.connect, kConnectTransaction);
     if (!sendMessage(connectMessage, {}))
         return;
     if (m_sink.step)
         m_sink.step(tr("connect"),
                     tr("connect sent for application %1").arg(quoted(masked(m_options.connect.app))), -1);
-    armStageTimer(m_options.replyTimeoutMs);
 }
 
 void RtmpConversation::handleConnectReply(const rtmp::Command& command)
@@ -919,6 +922,7 @@ void RtmpConversation::handleConnectReply(const rtmp::Command& command)
 void RtmpConversation::beginPublish()
 {
     m_phase = Phase::AwaitCreateStreamReply;
+    armStageTimer(m_options.replyTimeoutMs);
     const QString name = m_options.streamName;
     if (!sendMessage(rtmp::buildReleaseStream(m_nextTransactionId++, name), {}))
         return;
@@ -929,19 +933,18 @@ void RtmpConversation::beginPublish()
         return;
     if (m_sink.step)
         m_sink.step(tr("create stream"), tr("releaseStream, FCPublish and createStream sent"), -1);
-    armStageTimer(m_options.replyTimeoutMs);
 }
 
 void RtmpConversation::sendPublish()
 {
     m_phase = Phase::AwaitPublishReply;
+    armStageTimer(m_options.replyTimeoutMs);
     m_publishTransaction = m_nextTransactionId++;
     if (!sendMessage(rtmp::buildPublish(m_publishTransaction, quint32(m_streamId), m_options.streamName), {}))
         return;
     if (m_sink.step)
         m_sink.step(tr("publish"), tr("publish sent on stream %1 (no media will follow)").arg(m_streamId),
                     -1);
-    armStageTimer(m_options.replyTimeoutMs);
 }
 
 void RtmpConversation::handlePublishStageCommand(const rtmp::Command& command)
