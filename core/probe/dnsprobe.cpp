@@ -107,12 +107,25 @@ QString dnsOutcomeId(DnsFamilyOutcome outcome)
     return QStringLiteral("unknown");
 }
 
+namespace {
+
+// One lock for all DNS hand-overs (they are rare and short). It guards
+// Mailbox::probe, and the posted answer takes it again before it reads
+// anything the helper thread wrote: a static, because the captured values
+// themselves are part of what is handed over (and ThreadSanitizer checks it).
+std::mutex& handOverMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+} // namespace
+
 // Shared with the helper threads. `probe` is cleared (under the lock) when the
 // probe gives up on the lookups, so a late answer is never posted to a probe
 // that is being destroyed.
 struct DnsProbe::Mailbox
 {
-    std::mutex mutex;
     DnsProbe* probe = nullptr;
 };
 
@@ -132,7 +145,7 @@ DnsProbe::~DnsProbe()
 
 void DnsProbe::abortIo()
 {
-    const std::lock_guard lock(m_mailbox->mutex);
+    const std::lock_guard lock(handOverMutex());
     m_mailbox->probe = nullptr;
 }
 
@@ -191,15 +204,13 @@ void DnsProbe::startLookup(QAbstractSocket::NetworkLayerProtocol family, const Q
             clock.start();
             const DnsLookupAnswer answer = lookup(asciiHost, family);
             const qint64 elapsedMs = clock.elapsed();
-            const std::lock_guard lock(mailbox->mutex);
+            const std::lock_guard lock(handOverMutex());
             if (DnsProbe* probe = mailbox->probe) {
-                // Posted under the lock and taken under it again, which also
-                // makes the hand-over visible to ThreadSanitizer.
                 QMetaObject::invokeMethod(
                     probe,
-                    [probe, family, answer, elapsedMs, mailbox] {
+                    [probe, family, answer, elapsedMs] {
                         {
-                            const std::lock_guard acquired(mailbox->mutex);
+                            const std::lock_guard acquired(handOverMutex());
                         }
                         probe->onAnswer(family, answer, elapsedMs);
                     },

@@ -732,6 +732,13 @@ void tst_DnsTcp::sessionWithDnsAndTcpOnly()
 // realloc, free on their own queues) are still seen. Those calls are ignored;
 // the engine's own hand-overs between threads go through a mutex the tool
 // understands (see workerpool.cpp), so races in our code are still reported.
+// iptables runs through QProcess, which forks this multi-threaded process;
+// the child only sets itself up and execs.
+extern "C" const char* __tsan_default_options()
+{
+    return "die_after_fork=0";
+}
+
 extern "C" const char* __tsan_default_suppressions()
 {
     return "called_from_lib:libQt6Core.so.6\n"
