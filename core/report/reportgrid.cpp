@@ -13,7 +13,7 @@ namespace {
 struct Placement
 {
     quint16 port = 0;
-    GridColumn column = GridColumn::TcpIpv4;
+    ReportGridColumn column = ReportGridColumn::TcpIpv4;
 };
 
 // Where a probe id belongs in the grid: "<name>:<port>[:<suffix>]".
@@ -28,58 +28,59 @@ std::optional<Placement> placementOf(const QString& probeId)
         return std::nullopt;
     const QString name = parts.at(0);
     const QString suffix = parts.size() == 3 ? parts.at(2) : QString();
-    const auto placed = [port](GridColumn column) {
+    const auto placed = [port](ReportGridColumn column) {
         return Placement{quint16(port), column};
     };
 
     if (name == u"tcp") {
         if (suffix == u"ipv4")
-            return placed(GridColumn::TcpIpv4);
+            return placed(ReportGridColumn::TcpIpv4);
         if (suffix == u"ipv6")
-            return placed(GridColumn::TcpIpv6);
+            return placed(ReportGridColumn::TcpIpv6);
         return std::nullopt;
     }
     if (name == u"handshake")
-        return placed(suffix == u"tls" ? GridColumn::RtmpInTls : GridColumn::Rtmp);
+        return placed(suffix == u"tls" ? ReportGridColumn::RtmpInTls : ReportGridColumn::Rtmp);
     if (name == u"tls")
-        return placed(GridColumn::Tls);
+        return placed(ReportGridColumn::Tls);
     if (name == u"rtmpt")
-        return placed(GridColumn::Rtmpt);
+        return placed(ReportGridColumn::Rtmpt);
     if (name == u"liveness")
-        return placed(GridColumn::Http);
+        return placed(ReportGridColumn::Http);
     if (name == u"connect")
-        return placed(GridColumn::Connect);
+        return placed(ReportGridColumn::Connect);
     if (name == u"publish")
-        return placed(GridColumn::Publish);
+        return placed(ReportGridColumn::Publish);
     return std::nullopt;
 }
 
-constexpr GridColumn kAllColumns[] = {GridColumn::TcpIpv4, GridColumn::TcpIpv6,   GridColumn::Rtmp,
-                                      GridColumn::Tls,     GridColumn::RtmpInTls, GridColumn::Rtmpt,
-                                      GridColumn::Http,    GridColumn::Connect,   GridColumn::Publish};
+constexpr ReportGridColumn kAllColumns[] = {
+    ReportGridColumn::TcpIpv4, ReportGridColumn::TcpIpv6,   ReportGridColumn::Rtmp,
+    ReportGridColumn::Tls,     ReportGridColumn::RtmpInTls, ReportGridColumn::Rtmpt,
+    ReportGridColumn::Http,    ReportGridColumn::Connect,   ReportGridColumn::Publish};
 
 } // namespace
 
-QString gridColumnTitle(GridColumn column)
+QString gridColumnTitle(ReportGridColumn column)
 {
     switch (column) {
-    case GridColumn::TcpIpv4:
+    case ReportGridColumn::TcpIpv4:
         return u"TCP IPv4"_s;
-    case GridColumn::TcpIpv6:
+    case ReportGridColumn::TcpIpv6:
         return u"TCP IPv6"_s;
-    case GridColumn::Rtmp:
+    case ReportGridColumn::Rtmp:
         return u"RTMP"_s;
-    case GridColumn::Tls:
+    case ReportGridColumn::Tls:
         return u"TLS"_s;
-    case GridColumn::RtmpInTls:
+    case ReportGridColumn::RtmpInTls:
         return u"RTMPS"_s;
-    case GridColumn::Rtmpt:
+    case ReportGridColumn::Rtmpt:
         return u"RTMPT"_s;
-    case GridColumn::Http:
+    case ReportGridColumn::Http:
         return u"HTTP"_s;
-    case GridColumn::Connect:
+    case ReportGridColumn::Connect:
         return u"connect"_s;
-    case GridColumn::Publish:
+    case ReportGridColumn::Publish:
         return u"publish"_s;
     }
     return {};
@@ -89,7 +90,7 @@ ReportGrid ReportGrid::fromResults(const QList<ProbeResult>& results)
 {
     ReportGrid grid;
     QHash<quint16, qsizetype> rowOf;
-    QList<QHash<GridColumn, GridCell>> cellsByRow;
+    QList<QHash<ReportGridColumn, ReportGridCell>> cellsByRow;
     QList<bool> columnUsed(std::size(kAllColumns), false);
 
     for (const ProbeResult& result : results) {
@@ -100,17 +101,17 @@ ReportGrid ReportGrid::fromResults(const QList<ProbeResult>& results)
         }
         if (!rowOf.contains(placement->port)) {
             rowOf.insert(placement->port, grid.rows.size());
-            grid.rows << GridRow{placement->port, {}};
-            cellsByRow << QHash<GridColumn, GridCell>{};
+            grid.rows << ReportGridRow{placement->port, {}};
+            cellsByRow << QHash<ReportGridColumn, ReportGridCell>{};
         }
-        GridCell cell;
+        ReportGridCell cell;
         cell.present = true;
         cell.probeId = result.probeId;
         cell.status = result.status;
         cell.verdict = result.verdict();
         // A later result for the same cell (a re-run, or RTMPTS next to RTMPT) replaces an earlier
         // one only when the earlier one did not run.
-        QHash<GridColumn, GridCell>& cells = cellsByRow[rowOf.value(placement->port)];
+        QHash<ReportGridColumn, ReportGridCell>& cells = cellsByRow[rowOf.value(placement->port)];
         const auto existing = cells.constFind(placement->column);
         if (existing == cells.cend() || existing->status == ProbeStatus::NotRun ||
             existing->probeId == cell.probeId)
@@ -123,7 +124,7 @@ ReportGrid ReportGrid::fromResults(const QList<ProbeResult>& results)
             grid.columns << kAllColumns[c];
     }
     for (qsizetype r = 0; r < grid.rows.size(); ++r) {
-        for (GridColumn column : std::as_const(grid.columns))
+        for (ReportGridColumn column : std::as_const(grid.columns))
             grid.rows[r].cells << cellsByRow.at(r).value(column);
     }
     return grid;

@@ -10,7 +10,7 @@
 // the same thing.
 namespace rd {
 
-enum class GridColumn
+enum class ReportGridColumn
 {
     TcpIpv4,   // tcp:<port>:ipv4
     TcpIpv6,   // tcp:<port>:ipv6
@@ -22,9 +22,9 @@ enum class GridColumn
     Connect,   // connect:<port>[:transport]
     Publish,   // publish:<port>[:transport]
 };
-QString gridColumnTitle(GridColumn column); // "TCP IPv4", "RTMP", "RTMPS (TLS)", ...
+QString gridColumnTitle(ReportGridColumn column); // "TCP IPv4", "RTMP", "RTMPS (TLS)", ...
 
-struct GridCell
+struct ReportGridCell
 {
     bool present = false; // a probe was planned here
     QString probeId;
@@ -32,17 +32,17 @@ struct GridCell
     Verdict verdict = Verdict::Skipped;
 };
 
-struct GridRow
+struct ReportGridRow
 {
     quint16 port = 0;
-    QList<GridCell> cells; // parallel to ReportGrid::columns
+    QList<ReportGridCell> cells; // parallel to ReportGrid::columns
 };
 
 struct ReportGrid
 {
-    QList<GridColumn> columns; // only columns with at least one planned probe, in enum order
-    QList<GridRow> rows;       // in the order the ports first appear in the results
-    QList<ProbeResult> others; // results that belong to no port cell (dns, proxy, flash-sequence)
+    QList<ReportGridColumn> columns; // only columns with at least one planned probe, in enum order
+    QList<ReportGridRow> rows;       // in the order the ports first appear in the results
+    QList<ProbeResult> others;       // results that belong to no port cell (dns, proxy, flash-sequence)
 
     bool isEmpty() const { return rows.isEmpty(); }
     static ReportGrid fromResults(const QList<ProbeResult>& results);

@@ -37,15 +37,15 @@ QString gridMarkdown(const ReportGrid& grid)
 {
     QString text;
     text += u"| port |"_s;
-    for (GridColumn column : grid.columns)
+    for (ReportGridColumn column : grid.columns)
         text += u" %1 |"_s.arg(gridColumnTitle(column));
     text += u"\n|---:|"_s;
     for (qsizetype i = 0; i < grid.columns.size(); ++i)
         text += u":---|"_s;
     text += u'\n';
-    for (const GridRow& row : grid.rows) {
+    for (const ReportGridRow& row : grid.rows) {
         text += u"| %1 |"_s.arg(row.port);
-        for (const GridCell& cell : row.cells)
+        for (const ReportGridCell& cell : row.cells)
             text += cell.present
                         ? u" %1 %2 |"_s.arg(verdictSymbol(cell.verdict), shortStatusText(cell.status))
                         : u" |"_s;

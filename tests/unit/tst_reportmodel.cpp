@@ -808,12 +808,13 @@ private slots:
             probe(u"flash-sequence"_s, ProbeKind::FlashSequence, 0, ProbeStatus::FlashSequenceNoPath),
         };
         const ReportGrid grid = ReportGrid::fromResults(results);
-        QCOMPARE(grid.columns, (QList<GridColumn>{GridColumn::TcpIpv4, GridColumn::TcpIpv6, GridColumn::Rtmp,
-                                                  GridColumn::Tls, GridColumn::Connect}));
+        QCOMPARE(grid.columns, (QList<ReportGridColumn>{ReportGridColumn::TcpIpv4, ReportGridColumn::TcpIpv6,
+                                                        ReportGridColumn::Rtmp, ReportGridColumn::Tls,
+                                                        ReportGridColumn::Connect}));
         QCOMPARE(grid.rows.size(), 2);
         QCOMPARE(grid.rows.at(0).port, quint16(1935));
         QCOMPARE(grid.rows.at(1).port, quint16(443));
-        const GridRow& first = grid.rows.at(0);
+        const ReportGridRow& first = grid.rows.at(0);
         QCOMPARE(first.cells.at(0).verdict, Verdict::Pass);
         QCOMPARE(first.cells.at(1).verdict, Verdict::Skipped);
         QCOMPARE(first.cells.at(2).status, ProbeStatus::HandshakeOk);
