@@ -56,3 +56,13 @@ rtmpdoctor_build() {
     cmake -S "$RTMPDOCTOR_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
     cmake --build "$dir" --parallel "$(rtmpdoctor_jobs)"
 }
+
+# configure + build only some targets: rtmpdoctor_build_targets DIR "TARGET..." [cmake args...]
+rtmpdoctor_build_targets() {
+    local dir="$1"
+    local targets="$2"
+    shift 2
+    cmake -S "$RTMPDOCTOR_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+    # shellcheck disable=SC2086 # the target list is meant to split
+    cmake --build "$dir" --parallel "$(rtmpdoctor_jobs)" --target $targets
+}
