@@ -3,16 +3,22 @@
 // nginx's plain HTTP port, and scripted peers that stay silent or answer
 // with a TLS alert. Probes run the way the product runs them (WorkerPool).
 
+#include "engine/diagnosticplan.h"
+#include "engine/diagnosticsession.h"
+#include "engine/probefactory.h"
 #include "engine/workerpool.h"
 #include "nginxrtmpfixture.h"
+#include "probe/netprobes.h"
 #include "probe/rtmpconversation.h"
 #include "probe/tlsprobe.h"
 #include "scriptedpeer.h"
 #include "stunnelfixture.h"
 #include "testtools.h"
+#include "url/ingesturl.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -134,6 +140,7 @@ private slots:
     void silentPeerEndsAtReadTimeout();
     void cancelDuringHandshake();
     void refusedPort();
+    void inADiagnosticSession();
 
 private:
     std::unique_ptr<rd::test::NginxRtmpFixture> m_nginx;
@@ -514,6 +521,37 @@ void TestTlsProbe::refusedPort()
     runner.start([=] { return new TlsProbe(u"tls"_s, target, timeouts); });
     QTRY_VERIFY_WITH_TIMEOUT(runner.result.has_value(), kResultWaitMs);
     QVERIFY2(runner.result->status == ProbeStatus::TcpRefused, qPrintable(describe(*runner.result)));
+}
+
+void TestTlsProbe::inADiagnosticSession()
+{
+    // The factory as the session uses it: the address comes from the TCP
+    // probe, the server name from the URL.
+    rd::test::StunnelFixture stunnel(m_nginx->rtmpPort(), CertificateKind::Good);
+    RD_START_FIXTURE(stunnel);
+
+    ProbeFactoryRegistry registry = ProbeFactoryRegistry::withDnsAndTcp();
+    NetworkProbeOptions networkOptions;
+    networkOptions.extraCaCertificates = testAuthority(stunnel);
+    registerNetworkProbes(registry, networkOptions);
+
+    DiagnosticPlan::Options options;
+    options.gridPorts = {stunnel.port()};
+    options.proxy.mode = ProxyMode::None;
+    options.timeouts = shortTimeouts();
+    const IngestUrl url = IngestUrl::parse(u"rtmps://localhost:%1/live/stream"_s.arg(stunnel.port()));
+    QVERIFY(url.isUsable());
+    DiagnosticSession session(registry);
+    QSignalSpy finished(&session, &DiagnosticSession::finished);
+    QVERIFY(session.start(DiagnosticPlan::fromIngestUrl(url, options)));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kResultWaitMs);
+
+    const auto result = session.result(probeids::tls(stunnel.port()));
+    QVERIFY(result.has_value());
+    QVERIFY2(result->status == ProbeStatus::TlsOk, qPrintable(describe(*result)));
+    QCOMPARE(result->facts.value(tlsfacts::serverName).toString(), u"localhost"_s);
+    QCOMPARE(result->facts.value(tlsfacts::address).toString(), u"127.0.0.1"_s);
+    QCOMPARE(result->facts.value(tlsfacts::innerStatus).toString(), u"connect-success"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTlsProbe)
