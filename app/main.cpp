@@ -5,8 +5,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -30,6 +33,17 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(rd::AppInfo::applicationName());
     QGuiApplication::setDesktopFileName(QStringLiteral("rtmp-doctor"));
+
+    // The wizard's own texts (compiled in at ":/i18n") and Qt's (buttons, file dialogs), in the
+    // user's language when there is a translation; English otherwise.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator appTranslator;
+    if (appTranslator.load(QLocale(), QStringLiteral("rtmp-doctor"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&appTranslator);
 
     const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
     if (!catalogs.ok()) {

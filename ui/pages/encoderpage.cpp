@@ -2,6 +2,7 @@
 
 #include "catalog/encodercatalog.h"
 #include "mainwizard.h"
+#include "rememberedtarget.h"
 
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -137,6 +138,22 @@ QString EncoderPage::encoderId() const
     if (item == nullptr || item->isHidden())
         return {};
     return item->data(kEncoderIdRole).toString();
+}
+
+void EncoderPage::initializePage()
+{
+    // A returning user starts where they left off; a choice made in this run wins.
+    if (m_list->currentItem() != nullptr)
+        return;
+    const QString rememberedId = RememberedTarget::load().encoderId;
+    if (rememberedId.isEmpty())
+        return;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(kEncoderIdRole).toString() == rememberedId) {
+            m_list->setCurrentRow(row);
+            break;
+        }
+    }
 }
 
 bool EncoderPage::isComplete() const

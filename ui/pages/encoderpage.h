@@ -22,6 +22,7 @@ public:
     EncoderPage(const EncoderCatalog& encoders, QWidget* parent = nullptr);
 
     QString encoderId() const;
+    void initializePage() override;
     bool isComplete() const override;
     int nextId() const override;
 

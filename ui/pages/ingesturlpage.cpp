@@ -1,16 +1,21 @@
 #include "ingesturlpage.h"
 
-#include "catalog/encodercatalog.h"
+#include "catalog/catalogs.h"
+#include "diagnosis/knowledgebase.h"
 #include "mainwizard.h"
+#include "rememberedtarget.h"
 #include "widgets/urledit.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -44,9 +49,10 @@ QString row(const QString& label, const QString& value)
 
 } // namespace
 
-IngestUrlPage::IngestUrlPage(const EncoderCatalog& encoders, QWidget* parent)
+IngestUrlPage::IngestUrlPage(const Catalogs& catalogs, const KnowledgeBase& knowledge, QWidget* parent)
     : QWizardPage(parent)
-    , m_encoders(encoders)
+    , m_catalogs(catalogs)
+    , m_knowledge(knowledge)
 {
     setObjectName(QStringLiteral("ingestUrlPage"));
     setTitle(tr("Where does your encoder send the stream?"));
@@ -73,17 +79,47 @@ IngestUrlPage::IngestUrlPage(const EncoderCatalog& encoders, QWidget* parent)
 
     m_moveKey = new QPushButton(tr("&Hide the key from the address"), this);
     m_moveKey->setObjectName(QStringLiteral("moveKeyButton"));
+    m_moveKey->setAccessibleName(tr("Hide the key from the address"));
     m_moveKey->setToolTip(tr("Move the stream key from the end of the address into the hidden key box"));
     m_moveKey->hide();
 
+    m_rememberKey = new QCheckBox(tr("Re&member the stream key on this computer"), this);
+    m_rememberKey->setObjectName(QStringLiteral("rememberKeyCheck"));
+    m_rememberKey->setAccessibleName(tr("Remember the stream key on this computer"));
+    m_rememberKey->setToolTip(tr("Without this, only the address without the key is remembered for next "
+                                 "time. Anyone who uses this computer account can read a remembered key."));
+
+    m_serverFamily = new QComboBox(this);
+    m_serverFamily->setObjectName(QStringLiteral("serverFamilyCombo"));
+    m_serverFamily->setAccessibleName(tr("Server type"));
+    m_serverFamily->addItem(QString(),
+                            QString()); // "recognise from the address"; text set in detectServerFamily()
+    for (const ServerFamilyInfo& family : m_catalogs.servers.families()) {
+        if (family.id != ServerCatalog::genericFamilyId())
+            m_serverFamily->addItem(family.name, family.id);
+    }
+    m_serverFamily->addItem(tr("Another or unknown server"), ServerCatalog::genericFamilyId());
+    m_serverFamilyReason = new QLabel(this);
+    m_serverFamilyReason->setObjectName(QStringLiteral("serverFamilyReasonLabel"));
+    m_serverFamilyReason->setWordWrap(true);
+    m_serverFamilyReason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     auto* urlLabel = new QLabel(tr("Server &URL:"), this);
     urlLabel->setBuddy(m_urlEdit);
+    auto* serverLabel = new QLabel(tr("Server t&ype:"), this);
+    serverLabel->setBuddy(m_serverFamily);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(urlLabel, m_urlEdit);
     auto* keyRow = new QHBoxLayout;
     keyRow->addWidget(m_keyEdit, 1);
     keyRow->addWidget(m_moveKey);
+    keyRow->addWidget(m_rememberKey);
     form->addRow(m_keyLabel, keyRow);
+    auto* serverRow = new QHBoxLayout;
+    serverRow->addWidget(m_serverFamily);
+    serverRow->addWidget(m_serverFamilyReason, 1);
+    form->addRow(serverLabel, serverRow);
 
     m_findings = new QListWidget(this);
     m_findings->setObjectName(QStringLiteral("urlFindings"));
@@ -101,21 +137,59 @@ IngestUrlPage::IngestUrlPage(const EncoderCatalog& encoders, QWidget* parent)
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setWordWrap(true);
     auto* summaryBox = new QGroupBox(tr("How an encoder reads this address"), this);
+    summaryBox->setObjectName(QStringLiteral("urlSummaryBox"));
     auto* summaryLayout = new QVBoxLayout(summaryBox);
     summaryLayout->addWidget(m_summary);
+    summaryLayout->addStretch(1);
+
+    m_errorText = new QPlainTextEdit(this);
+    m_errorText->setObjectName(QStringLiteral("errorTextEdit"));
+    m_errorText->setAccessibleName(tr("Error message shown by the encoder"));
+    m_errorText->setPlaceholderText(tr("Optional: paste the error message or the end of the encoder's log"));
+    m_errorText->setTabChangesFocus(true);
+    m_errorText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_errorText->setFixedHeight(m_errorText->fontMetrics().lineSpacing() * 4 + 12);
+    m_errorMatchLabel = new QLabel(this);
+    m_errorMatchLabel->setObjectName(QStringLiteral("errorMatchLabel"));
+    m_errorMatchLabel->setWordWrap(true);
+    m_errorMatchLabel->setTextFormat(Qt::RichText);
+    m_errorMatchLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_errorMatchLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* errorBox = new QGroupBox(tr("&Error the encoder showed"), this);
+    errorBox->setObjectName(QStringLiteral("errorTextBox"));
+    auto* errorLayout = new QVBoxLayout(errorBox);
+    errorLayout->addWidget(m_errorText);
+    errorLayout->addWidget(m_errorMatchLabel);
+    errorLayout->addStretch(1);
+    // The group box's mnemonic moves the focus into the text box.
+    errorBox->setFocusProxy(m_errorText);
+
+    auto* boxes = new QHBoxLayout;
+    boxes->addWidget(summaryBox, 1);
+    boxes->addWidget(errorBox, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_findings);
-    layout->addWidget(summaryBox);
+    layout->addLayout(boxes);
     layout->addStretch(1);
 
     registerField(MainWizard::kIngestUrlField + QLatin1Char('*'), this, "ingestUrl", SIGNAL(ingestChanged()));
     registerField(MainWizard::kStreamKeyField, this, "streamKey", SIGNAL(ingestChanged()));
+    registerField(MainWizard::kServerFamilyField, this, "serverFamilyId", SIGNAL(serverFamilyChanged()));
+    registerField(MainWizard::kErrorTextField, this, "errorText", SIGNAL(errorTextChanged()));
+    registerField(MainWizard::kRememberKeyField, m_rememberKey);
 
     connect(m_urlEdit, &QPlainTextEdit::textChanged, this, &IngestUrlPage::relint);
     connect(m_keyEdit, &QLineEdit::textChanged, this, &IngestUrlPage::relint);
     connect(m_moveKey, &QPushButton::clicked, this, &IngestUrlPage::moveKeyOutOfUrl);
+    connect(m_serverFamily, &QComboBox::currentIndexChanged, this, &IngestUrlPage::detectServerFamily);
+    connect(m_errorText, &QPlainTextEdit::textChanged, this, &IngestUrlPage::matchErrorText);
+    // Enter in the one-line address box goes on, like Enter in any other line edit of a wizard.
+    connect(m_urlEdit, &UrlEdit::returnPressed, this, [this] {
+        if (isComplete() && wizard() != nullptr)
+            wizard()->next();
+    });
     connect(m_revealKey, &QAction::toggled, this, [this](bool reveal) {
         m_keyEdit->setEchoMode(reveal ? QLineEdit::Normal : QLineEdit::Password);
         m_revealKey->setIcon(QIcon(reveal ? QStringLiteral(":/icons/actions/conceal.svg")
@@ -131,6 +205,7 @@ IngestUrlPage::IngestUrlPage(const EncoderCatalog& encoders, QWidget* parent)
                                item->data(kSpanLengthRole).toLongLong());
     });
     relint();
+    matchErrorText();
 }
 
 QString IngestUrlPage::ingestUrl() const
@@ -143,9 +218,21 @@ QString IngestUrlPage::streamKey() const
     return m_keyEdit->text();
 }
 
+QString IngestUrlPage::serverFamilyId() const
+{
+    const QString chosen = m_serverFamily->currentData().toString();
+    return chosen.isEmpty() ? m_detection.familyId : chosen;
+}
+
+QString IngestUrlPage::errorText() const
+{
+    return m_errorText->toPlainText();
+}
+
 void IngestUrlPage::initializePage()
 {
-    const EncoderInfo* encoder = m_encoders.find(field(MainWizard::kEncoderIdField).toString());
+    restoreRememberedTarget();
+    const EncoderInfo* encoder = m_catalogs.encoders.find(field(MainWizard::kEncoderIdField).toString());
     const bool keyBox = encoder == nullptr || (encoder->needsStreamKey && encoder->separateKeyField);
     m_keyEdit->setVisible(keyBox);
     m_keyLabel->setVisible(keyBox);
@@ -159,14 +246,44 @@ bool IngestUrlPage::isComplete() const
     return m_check.url.isUsable();
 }
 
+bool IngestUrlPage::validatePage()
+{
+    RememberedTarget remembered;
+    remembered.encoderId = field(MainWizard::kEncoderIdField).toString();
+    remembered.url = RememberedTarget::addressWithoutSecrets(m_check.url);
+    remembered.keyRemembered = m_rememberKey->isChecked();
+    if (remembered.keyRemembered)
+        remembered.streamKey = m_check.url.streamKey();
+    remembered.save();
+    return true;
+}
+
 int IngestUrlPage::nextId() const
 {
-    return -1;
+    return MainWizard::SymptomsPageId;
+}
+
+void IngestUrlPage::restoreRememberedTarget()
+{
+    // Only once, and never over something the user typed in this run.
+    if (m_restored)
+        return;
+    m_restored = true;
+    if (!m_urlEdit->text().isEmpty())
+        return;
+    const RememberedTarget remembered = RememberedTarget::load();
+    if (remembered.url.isEmpty())
+        return;
+    m_urlEdit->setText(remembered.url);
+    if (remembered.keyRemembered) {
+        m_keyEdit->setText(remembered.streamKey);
+        m_rememberKey->setChecked(true);
+    }
 }
 
 void IngestUrlPage::relint()
 {
-    const EncoderInfo* encoder = m_encoders.find(field(MainWizard::kEncoderIdField).toString());
+    const EncoderInfo* encoder = m_catalogs.encoders.find(field(MainWizard::kEncoderIdField).toString());
     const QString key =
         m_keyEdit->isVisible() || !m_keyEdit->text().isEmpty() ? m_keyEdit->text() : QString();
     m_check = checkIngest(m_urlEdit->text(), key, encoder);
@@ -175,8 +292,67 @@ void IngestUrlPage::relint()
     const bool keyInUrl = !m_check.url.streamKey().isEmpty() && m_keyEdit->text().isEmpty() &&
                           (encoder == nullptr || encoder->separateKeyField);
     m_moveKey->setVisible(keyInUrl);
+    detectServerFamily();
     emit ingestChanged();
     emit completeChanged();
+}
+
+void IngestUrlPage::detectServerFamily()
+{
+    const IngestUrl& url = m_check.url;
+    if (url.isUsable()) {
+        m_detection = m_catalogs.servers.detect(url.host(), url.port(), url.applicationPath());
+    } else {
+        m_detection = {};
+        m_detection.familyId = ServerCatalog::genericFamilyId();
+    }
+    const ServerFamilyInfo* detected = m_catalogs.servers.find(m_detection.familyId);
+    const bool recognised =
+        detected != nullptr && m_detection.basis != ServerCatalog::DetectionBasis::Nothing;
+    m_serverFamily->setItemText(0, recognised ? tr("Recognised: %1").arg(detected->name)
+                                              : tr("Recognise from the address"));
+    const bool chosenByUser = !m_serverFamily->currentData().toString().isEmpty();
+    QString reason;
+    if (chosenByUser)
+        reason = tr("Chosen by you.");
+    else if (url.isUsable())
+        reason = m_detection.reason;
+    for (const QString& hint : std::as_const(m_detection.hints))
+        reason += QLatin1Char(' ') + hint;
+    m_serverFamilyReason->setText(reason.trimmed());
+    m_serverFamilyReason->setToolTip(reason.trimmed());
+    emit serverFamilyChanged();
+}
+
+void IngestUrlPage::matchErrorText()
+{
+    m_errorMatch = m_knowledge.matcher().match(m_errorText->toPlainText());
+    QString html;
+    switch (m_errorMatch.status) {
+    case ErrorTextMatch::Status::NoText:
+        html = tr("If the encoder showed a message, paste it here: RTMP Doctor knows what many of them "
+                  "mean.")
+                   .toHtmlEscaped();
+        break;
+    case ErrorTextMatch::Status::NotRecognised:
+        html = tr("This message is not one RTMP Doctor knows. The tests will still look for the cause.")
+                   .toHtmlEscaped();
+        break;
+    case ErrorTextMatch::Status::Recognised: {
+        QStringList seen;
+        for (const ErrorMatch& match : std::as_const(m_errorMatch.matches)) {
+            if (seen.contains(match.signatureId))
+                continue;
+            seen << match.signatureId;
+            html += QStringLiteral("<p><b>%1</b><br>%2</p>")
+                        .arg(tr("Recognised: %1").arg(match.title).toHtmlEscaped(),
+                             match.meaning.toHtmlEscaped());
+        }
+        break;
+    }
+    }
+    m_errorMatchLabel->setText(html);
+    emit errorTextChanged();
 }
 
 void IngestUrlPage::showFindings()

@@ -1,10 +1,16 @@
 #include "welcomepage.h"
 
 #include "mainwizard.h"
+#include "rememberedtarget.h"
+#include "widgets/themedicon.h"
 
 #include <QButtonGroup>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QRadioButton>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace rd {
@@ -22,6 +28,7 @@ WelcomePage::WelcomePage(QWidget* parent)
                                 "it finds in plain words. Nothing is streamed and your stream key never "
                                 "leaves this computer."),
                              this);
+    intro->setObjectName(QStringLiteral("welcomeIntro"));
     intro->setWordWrap(true);
 
     m_streaming = new QRadioButton(tr("I am &streaming and something does not work"), this);
@@ -38,6 +45,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     roles->addButton(m_helping);
 
     registerField(MainWizard::kHelpDeskField, m_helping);
+    connect(m_helping, &QRadioButton::toggled, this, &WelcomePage::helpDeskChosen);
 
     auto* needs =
         new QLabel(tr("<p><b>Have these at hand:</b></p><ul>"
@@ -51,18 +59,71 @@ WelcomePage::WelcomePage(QWidget* parent)
     needs->setWordWrap(true);
     needs->setTextFormat(Qt::RichText);
 
+    m_lastTarget = new QLabel(this);
+    m_lastTarget->setObjectName(QStringLiteral("lastTargetLabel"));
+    m_lastTarget->setWordWrap(true);
+    m_lastTarget->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lastTarget->hide();
+
+    m_openSession = new QPushButton(themedIcon(QStringLiteral("open")), tr("&Open a saved session..."), this);
+    m_openSession->setObjectName(QStringLiteral("openSessionButton"));
+    m_openSession->setAccessibleName(tr("Open a saved session"));
+    m_openSession->setToolTip(tr("Show the result of a session someone saved with \"Save session\""));
+    connect(m_openSession, &QPushButton::clicked, this, &WelcomePage::openSavedSession);
+
+    m_openMessage = new QLabel(this);
+    m_openMessage->setObjectName(QStringLiteral("openSessionMessage"));
+    m_openMessage->setWordWrap(true);
+    m_openMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openMessage->hide();
+
+    auto* openRow = new QHBoxLayout;
+    openRow->addWidget(m_openSession);
+    openRow->addWidget(m_openMessage, 1);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(needs);
-    layout->addSpacing(16);
+    layout->addSpacing(12);
     layout->addWidget(m_streaming);
     layout->addWidget(m_helping);
+    layout->addSpacing(12);
+    layout->addWidget(m_lastTarget);
     layout->addStretch(1);
+    layout->addLayout(openRow);
+}
+
+void WelcomePage::initializePage()
+{
+    const RememberedTarget remembered = RememberedTarget::load();
+    m_lastTarget->setVisible(!remembered.url.isEmpty());
+    if (!remembered.url.isEmpty())
+        m_lastTarget->setText(
+            tr("Last time you checked %1. It is filled in again on the address page.").arg(remembered.url));
+    m_openMessage->hide();
 }
 
 int WelcomePage::nextId() const
 {
+    const auto* mainWizard = qobject_cast<const MainWizard*>(wizard());
+    if (mainWizard != nullptr && mainWizard->isShowingSavedSession())
+        return MainWizard::ResultPageId;
     return MainWizard::EncoderPageId;
+}
+
+void WelcomePage::openSavedSession()
+{
+    auto* mainWizard = qobject_cast<MainWizard*>(wizard());
+    if (mainWizard == nullptr)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a saved session"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("RTMP Doctor sessions (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const MainWizard::SessionFileResult result = mainWizard->openSession(path);
+    m_openMessage->setVisible(!result.ok());
+    m_openMessage->setText(result.message);
 }
 
 } // namespace rd
