@@ -9,6 +9,7 @@
 
 #include <QHostAddress>
 #include <QMetaEnum>
+#include <QSslSocket>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +79,24 @@ QByteArray httpAuthority(const QString& host, quint16 port)
             return {};
     }
     return name + ':' + QByteArray::number(port);
+}
+
+QSslConfiguration tlsConfiguration(const QList<QSslCertificate>& extraCaCertificates,
+                                   bool useSystemCaCertificates)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (useSystemCaCertificates && extraCaCertificates.isEmpty())
+        return configuration;
+    // Adding certificates turns Qt's on-demand loading of the system store
+    // off, so the store is read in full; once is enough (thread-safe static).
+    static const QList<QSslCertificate> systemStore = QSslConfiguration::systemCaCertificates();
+    QList<QSslCertificate> authorities;
+    if (useSystemCaCertificates)
+        authorities = systemStore;
+    authorities += extraCaCertificates;
+    configuration.setCaCertificates(authorities);
+    return configuration;
 }
 
 QString socketErrorName(QAbstractSocket::SocketError error)

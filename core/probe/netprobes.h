@@ -7,6 +7,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <utility>
@@ -42,6 +43,11 @@ QString connectHost(const ProbeTarget& target);
 // The host as it goes into a Host header or a CONNECT line: the ASCII (punycode)
 // form, IPv6 in brackets, ":port" appended. Empty when the host is unusable there.
 QByteArray httpAuthority(const QString& host, quint16 port);
+// The TLS settings of the RTMPS/RTMPTS probes: peer verification on, trusting
+// the system store (Qt's on-demand loading when nothing is added; otherwise
+// the store, read once per process) and/or `extraCaCertificates`.
+QSslConfiguration tlsConfiguration(const QList<QSslCertificate>& extraCaCertificates,
+                                   bool useSystemCaCertificates);
 // QAbstractSocket::SocketError's enumerator name, e.g. "ConnectionRefusedError".
 QString socketErrorName(QAbstractSocket::SocketError error);
 

@@ -156,14 +156,8 @@ void RtmptProbe::openConnection()
     quint16 port = target().port;
     if (usesTls()) {
         auto* socket = new QSslSocket(this);
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        QList<QSslCertificate> authorities;
-        if (m_options.useSystemCaCertificates)
-            authorities = QSslConfiguration::systemCaCertificates();
-        authorities += m_options.extraCaCertificates;
-        configuration.setCaCertificates(authorities);
-        configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        socket->setSslConfiguration(configuration);
+        socket->setSslConfiguration(
+            netprobe::tlsConfiguration(m_options.extraCaCertificates, m_options.useSystemCaCertificates));
         if (isProxyHttpProxy(m_options.httpProxy)) {
             // Qt opens the tunnel with CONNECT; the proxy resolves the name.
             socket->setProxy(*m_options.httpProxy);

@@ -141,14 +141,8 @@ void TlsProbe::begin()
 
     m_socket = new QSslSocket(this);
     m_socket->setProxy(QNetworkProxy::NoProxy);
-    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    QList<QSslCertificate> authorities;
-    if (m_options.useSystemCaCertificates)
-        authorities = QSslConfiguration::systemCaCertificates();
-    authorities += m_options.extraCaCertificates;
-    configuration.setCaCertificates(authorities);
-    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    m_socket->setSslConfiguration(configuration);
+    m_socket->setSslConfiguration(
+        netprobe::tlsConfiguration(m_options.extraCaCertificates, m_options.useSystemCaCertificates));
 
     connect(m_socket, &QSslSocket::connected, this, &TlsProbe::onConnected);
     connect(m_socket, &QSslSocket::sslErrors, this, &TlsProbe::onSslErrors);
