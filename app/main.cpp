@@ -40,9 +40,11 @@ int main(int argc, char* argv[])
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
+    // English is the fallback: its file only supplies the plural forms of the English source texts.
     QTranslator appTranslator;
     if (appTranslator.load(QLocale(), QStringLiteral("rtmp-doctor"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
+                           QStringLiteral(":/i18n")) ||
+        appTranslator.load(QStringLiteral("rtmp-doctor_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&appTranslator);
 
     const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();

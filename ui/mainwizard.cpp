@@ -373,9 +373,10 @@ void MainWizard::onCurrentIdChanged(int id)
 
 void MainWizard::updateCustomButtons()
 {
+    // There is nothing to save before the Result page.
     const int id = currentId();
     button(QWizard::CustomButton2)
-        ->setEnabled(id == ResultPageId || id == WalkthroughPageId || id == ReportPageId);
+        ->setVisible(id == ResultPageId || id == WalkthroughPageId || id == ReportPageId);
 }
 
 void MainWizard::saveSessionInteractively()

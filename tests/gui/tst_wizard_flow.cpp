@@ -426,6 +426,7 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
             shownCause = primaryCause(*wizard);
+            QVERIFY(find<QPushButton>(wizard.get(), "saveSessionButton")->isVisible());
             evidenceGroups = find<QTreeWidget>(wizard.get(), "evidenceTree")->topLevelItemCount();
             QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
             QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
@@ -640,6 +641,8 @@ private slots:
         auto* toggle = find<QPushButton>(wizard.get(), "technicalViewToggle");
         QVERIFY(toggle && toggle->isVisible() && toggle->isCheckable());
         QVERIFY(!toggle->isChecked());
+        // Nothing to save yet.
+        QVERIFY(!find<QPushButton>(wizard.get(), "saveSessionButton")->isVisible());
         auto* helpDesk = find<QRadioButton>(wizard.get(), "roleHelpDesk");
         QTest::mouseClick(helpDesk, Qt::LeftButton, {}, QPoint(8, helpDesk->height() / 2));
         QVERIFY(toggle->isChecked());
@@ -772,6 +775,13 @@ private slots:
             QSKIP("built without Qt LinguistTools: no translations");
         QTranslator translator;
         QVERIFY(translator.load(u":/i18n/rtmp-doctor_en.qm"_s));
+        // The English file carries the plural forms of the English source texts.
+        QCOMPARE(
+            translator.translate("rd::WalkthroughPage", "Not fixed yet: %n check(s) still fail.", nullptr, 1),
+            u"Not fixed yet: %n check still fails."_s);
+        QCOMPARE(
+            translator.translate("rd::WalkthroughPage", "Not fixed yet: %n check(s) still fail.", nullptr, 3),
+            u"Not fixed yet: %n checks still fail."_s);
     }
 };
 

@@ -3,6 +3,7 @@
 #include "mainwizard.h"
 #include "report/reportmodel.h"
 #include "widgets/themedicon.h"
+#include "widgets/wrappingitemdelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,6 +20,8 @@
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rd {
 
@@ -137,6 +140,7 @@ ResultPage::ResultPage(QWidget* parent)
     m_evidence->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_evidence->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_evidence->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_evidence->setItemDelegate(new WrappingItemDelegate(m_evidence));
 
     m_otherCauses = new QListWidget(this);
     m_otherCauses->setObjectName(u"otherCausesList"_s);
@@ -322,6 +326,14 @@ void ResultPage::showReport(const ReportModel& fullReport)
         for (int row = 0; row < m_evidence->topLevelItemCount(); ++row)
             m_evidence->topLevelItem(row)->setFirstColumnSpanned(true);
     }
+    // Evidence from a trigger carries no "why"; an empty column would only take room.
+    bool anyWhy = false;
+    if (top != nullptr) {
+        for (const QList<Evidence>* list : {&top->evidenceFor, &top->evidenceAgainst})
+            anyWhy |= std::any_of(list->begin(), list->end(),
+                                  [](const Evidence& item) { return !item.why.isEmpty(); });
+    }
+    m_evidence->setColumnHidden(1, !anyWhy);
 
     m_otherCauses->clear();
     for (qsizetype index = 1; index < report.diagnosis.causes.size(); ++index) {

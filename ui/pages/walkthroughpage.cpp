@@ -310,8 +310,8 @@ void WalkthroughPage::finishRetest()
     if (failing.isEmpty()) {
         headline = tr("Fixed: the re-tested checks pass now.");
     } else {
+        headline = tr("Not fixed yet: %n check(s) still fail.", nullptr, static_cast<int>(failing.size()));
         const ReportCause* top = mainWizard != nullptr ? mainWizard->report().diagnosis.topCause() : nullptr;
-        headline = tr("Not fixed yet: %1").arg(scrubSecrets(failing.first().message, secrets));
         if (top != nullptr && top->causeId == m_causeBeforeRetest)
             headline += u' ' + tr("Press No to try the next step.");
     }

@@ -78,7 +78,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     m_openMessage->hide();
 
     auto* openRow = new QHBoxLayout;
-    openRow->addWidget(m_openSession);
+    openRow->addWidget(m_openSession, 0, Qt::AlignLeft);
     openRow->addWidget(m_openMessage, 1);
 
     auto* layout = new QVBoxLayout(this);
