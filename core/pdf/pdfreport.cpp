@@ -481,9 +481,11 @@ private:
                 painter.setBrush(palette.light);
                 painter.drawRect(bar);
             } else {
+                // A marker, kept inside the chart so it never runs into the outcome column.
+                const double markerLeft = std::min(barLeft, chartLeft + chartWidth - mm(3));
                 painter.setPen(QPen(palette.strong, mm(0.3), Qt::DotLine));
-                painter.drawLine(QPointF(barLeft, rowY + rowHeight / 2),
-                                 QPointF(barLeft + mm(3), rowY + rowHeight / 2));
+                painter.drawLine(QPointF(markerLeft, rowY + rowHeight / 2),
+                                 QPointF(markerLeft + mm(3), rowY + rowHeight / 2));
             }
             painter.setPen(palette.strong);
             painter.setFont(sans(7.5, true));
@@ -508,7 +510,7 @@ private:
         m_document.setDocumentMargin(0);
         m_document.setPageSize(m_body.size());
         m_document.setDefaultStyleSheet(
-            u"h1 { font-size: 15pt; font-weight: bold; margin-top: 0px; margin-bottom: 6px; }"
+            u"h1 { font-size: 15pt; font-weight: bold; margin-top: 18px; margin-bottom: 6px; }"
             u"h2 { font-size: 12pt; font-weight: bold; margin-top: 12px; margin-bottom: 4px; }"
             u"h3 { font-size: 10.5pt; font-weight: bold; margin-top: 8px; margin-bottom: 3px; }"
             u"p { margin-top: 2px; margin-bottom: 4px; }"
