@@ -4,7 +4,7 @@
 // packets are dropped. Meanwhile a 5 ms timer on the GUI thread records how
 // late it fires; the worst case is printed when the run ends.
 //
-//   bench-diagnostics-page [--size 1280x800] [--technical] [--reduced-motion]
+//   bench-diagnostics-page [--size 1280x800] [--technical] [--dark] [--reduced-motion]
 //                          [--linger-ms 3000] [--read-timeout-ms 7000]
 //
 // It prints "running" once the tests started and "finished" when they ended,
@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QPalette>
 #include <QTimer>
 #include <QWizard>
 
@@ -67,6 +68,7 @@ int main(int argc, char** argv)
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size"),
                                         QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption technicalOption(QStringLiteral("technical"), QStringLiteral("Technical view"));
+    const QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("A dark Fusion palette"));
     const QCommandLineOption reducedOption(QStringLiteral("reduced-motion"), QStringLiteral("No animation"));
     const QCommandLineOption lingerOption(QStringLiteral("linger-ms"),
                                           QStringLiteral("Stay open this long after the run"),
@@ -74,8 +76,23 @@ int main(int argc, char** argv)
     const QCommandLineOption readOption(QStringLiteral("read-timeout-ms"),
                                         QStringLiteral("Read timeout of the probes"), QStringLiteral("ms"),
                                         QStringLiteral("7000"));
-    parser.addOptions({sizeOption, technicalOption, reducedOption, lingerOption, readOption});
+    parser.addOptions({sizeOption, technicalOption, darkOption, reducedOption, lingerOption, readOption});
     parser.process(app);
+    if (parser.isSet(darkOption)) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3d));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x58));
+        QApplication::setPalette(dark);
+    }
     const QStringList size = parser.value(sizeOption).split(u'x');
     const int width = size.value(0).toInt();
     const int height = size.value(1).toInt();

@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 
 namespace rd {
@@ -34,6 +35,20 @@ qint64 roundUp(qint64 ms)
     }
 }
 
+// The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^n ms at or above `ms`:
+// a tight fit for the axis once nothing moves any more.
+qint64 fitUp(qint64 ms)
+{
+    qint64 magnitude = 100;
+    for (;;) {
+        for (qint64 tenths : {10, 15, 20, 25, 30, 40, 50, 60, 80}) {
+            if (magnitude * tenths / 10 >= ms)
+                return magnitude * tenths / 10;
+        }
+        magnitude *= 10;
+    }
+}
+
 QString tickLabel(qint64 ms)
 {
     if (ms == 0)
@@ -42,6 +57,28 @@ QString tickLabel(qint64 ms)
         return ProbeTimelineWidget::tr("%1 s").arg(ms / 1000);
     return ProbeTimelineWidget::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', ms % 100 == 0 ? 1 : 2);
 }
+
+class AxisHeader : public QWidget
+{
+public:
+    AxisHeader(const ProbeTimelineWidget& timeline, QWidget* parent)
+        : QWidget(parent)
+        , m_timeline(timeline)
+    {
+        setAttribute(Qt::WA_OpaquePaintEvent, false);
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        painter.fillRect(rect(), palette().color(QPalette::Base));
+        m_timeline.paintAxisHeader(painter, rect());
+    }
+
+private:
+    const ProbeTimelineWidget& m_timeline;
+};
 
 } // namespace
 
@@ -73,7 +110,7 @@ ProbeTimelineWidget::Geometry ProbeTimelineWidget::geometry() const
     for (const ProbeTrack& track : m_model.tracks())
         widest = std::max(widest, metrics.horizontalAdvance(ProbeWords::shortTitle(track.result)));
     geometry.labelWidth = std::min(kMaxLabelWidth, widest + symbolSide + 3 * kPad);
-    geometry.axisHeight = metrics.height() + kPad + 2;
+    geometry.top = 0; // the axis labels are in the header above the scrolled rows
     geometry.rowHeight = std::max(20, metrics.height() + 6);
     geometry.plotLeft = geometry.labelWidth + kPad;
     const int rightRoom = m_technical ? metrics.horizontalAdvance(QStringLiteral("00.0 s")) + 2 * kPad
@@ -94,14 +131,13 @@ QRect ProbeTimelineWidget::rowRect(int row) const
     if (row < 0 || row >= rowCount())
         return {};
     const Geometry geometry = this->geometry();
-    return QRect(0, geometry.axisHeight + row * geometry.rowHeight, width(), geometry.rowHeight);
+    return QRect(0, geometry.top + row * geometry.rowHeight, width(), geometry.rowHeight);
 }
 
 QSize ProbeTimelineWidget::sizeHint() const
 {
     const Geometry geometry = this->geometry();
-    return {geometry.labelWidth + 360,
-            geometry.axisHeight + std::max(1, rowCount()) * geometry.rowHeight + kPad};
+    return {geometry.labelWidth + 360, geometry.top + std::max(1, rowCount()) * geometry.rowHeight + kPad};
 }
 
 QSize ProbeTimelineWidget::minimumSizeHint() const
@@ -195,12 +231,14 @@ bool ProbeTimelineWidget::growAxisIfNeeded()
     if (needed <= m_axisEndMs)
         return false;
     m_axisEndMs = roundUp(needed + needed / 4);
+    emit axisChanged();
     return true;
 }
 
 void ProbeTimelineWidget::onCleared()
 {
     m_axisEndMs = kInitialAxisMs;
+    emit axisChanged();
     m_selectedRow = -1;
     updateGeometry();
     update();
@@ -213,8 +251,26 @@ void ProbeTimelineWidget::onTrackAdded()
     update();
 }
 
+bool ProbeTimelineWidget::fitAxisIfSettled()
+{
+    // Once every probe has ended nothing moves any more: the axis can hug
+    // the last bar instead of keeping room to grow.
+    if (m_model.isActive() || m_model.tracks().isEmpty())
+        return false;
+    const qint64 needed = neededAxisMs();
+    const qint64 fitted = std::max(kInitialAxisMs, fitUp(needed + needed / 50));
+    if (fitted == m_axisEndMs)
+        return false;
+    m_axisEndMs = fitted;
+    emit axisChanged();
+    update();
+    return true;
+}
+
 void ProbeTimelineWidget::onTrackChanged(int index)
 {
+    if (fitAxisIfSettled())
+        return;
     if (growAxisIfNeeded()) {
         update();
         return;
@@ -227,7 +283,8 @@ void ProbeTimelineWidget::updateTicking()
     if (m_model.runningCount() == 0) {
         m_frames.stop();
         // The final frame: every bar at its real end.
-        growAxisIfNeeded();
+        if (!fitAxisIfSettled())
+            growAxisIfNeeded();
         update();
         return;
     }
@@ -247,9 +304,16 @@ void ProbeTimelineWidget::onFrame()
     const QList<ProbeTrack>& tracks = m_model.tracks();
     for (int row = 0; row < tracks.size(); ++row) {
         if (tracks[row].phase == ProbePhase::Running)
-            update(QRect(geometry.plotLeft - 2, geometry.axisHeight + row * geometry.rowHeight,
+            update(QRect(geometry.plotLeft - 2, geometry.top + row * geometry.rowHeight,
                          width() - geometry.plotLeft + 2, geometry.rowHeight));
     }
+}
+
+void ProbeTimelineWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (event->oldSize().width() != event->size().width())
+        emit axisChanged();
 }
 
 bool ProbeTimelineWidget::event(QEvent* event)
@@ -257,8 +321,8 @@ bool ProbeTimelineWidget::event(QEvent* event)
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const Geometry geometry = this->geometry();
-        const int row = (help->pos().y() - geometry.axisHeight) / geometry.rowHeight;
-        if (help->pos().y() >= geometry.axisHeight && row < rowCount()) {
+        const int row = (help->pos().y() - geometry.top) / geometry.rowHeight;
+        if (help->pos().y() >= geometry.top && row < rowCount()) {
             QToolTip::showText(help->globalPos(), rowToolTip(row), this, rowRect(row));
         } else {
             QToolTip::hideText();
@@ -277,9 +341,9 @@ void ProbeTimelineWidget::mousePressEvent(QMouseEvent* event)
     }
     const Geometry geometry = this->geometry();
     const int y = event->position().toPoint().y();
-    if (y < geometry.axisHeight)
+    if (y < geometry.top)
         return;
-    const int row = (y - geometry.axisHeight) / geometry.rowHeight;
+    const int row = (y - geometry.top) / geometry.rowHeight;
     if (row < rowCount())
         select(row, true);
 }
@@ -334,33 +398,53 @@ void ProbeTimelineWidget::focusOutEvent(QFocusEvent* event)
     update();
 }
 
-void ProbeTimelineWidget::paintAxis(QPainter& painter, const Geometry& geometry) const
+qint64 ProbeTimelineWidget::tickStep(const Geometry& geometry) const
+{
+    const int plotWidth = geometry.plotRight - geometry.plotLeft;
+    const int maxTicks = std::max(
+        2, plotWidth / std::max(60, fontMetrics().horizontalAdvance(QStringLiteral("00.00 s")) + 12));
+    for (qint64 candidate : kTickSteps) {
+        if (m_axisEndMs / candidate <= maxTicks)
+            return candidate;
+    }
+    return kTickSteps[std::size(kTickSteps) - 1];
+}
+
+void ProbeTimelineWidget::paintGridLines(QPainter& painter, const Geometry& geometry) const
+{
+    const qint64 step = tickStep(geometry);
+    const QColor gridLine = cellColors(CellState::Empty, palette()).border;
+    const int bottom = geometry.top + rowCount() * geometry.rowHeight;
+    painter.setPen(QPen(gridLine, 1.0));
+    for (qint64 ms = 0; ms <= m_axisEndMs; ms += step) {
+        const int x = xFor(geometry, ms);
+        painter.drawLine(x, 0, x, bottom);
+    }
+}
+
+int ProbeTimelineWidget::axisHeaderHeight() const
+{
+    return fontMetrics().height() + kPad + 2;
+}
+
+void ProbeTimelineWidget::paintAxisHeader(QPainter& painter, const QRect& area) const
 {
     const QFontMetrics metrics = fontMetrics();
     const QPalette& palette = this->palette();
-    const int plotWidth = geometry.plotRight - geometry.plotLeft;
-    const int maxTicks =
-        std::max(2, plotWidth / std::max(60, metrics.horizontalAdvance(QStringLiteral("00.00 s")) + 12));
-    qint64 step = kTickSteps[std::size(kTickSteps) - 1];
-    for (qint64 candidate : kTickSteps) {
-        if (m_axisEndMs / candidate <= maxTicks) {
-            step = candidate;
-            break;
-        }
-    }
+    const Geometry geometry = this->geometry();
+    const qint64 step = tickStep(geometry);
     const QColor gridLine = cellColors(CellState::Empty, palette).border;
     const QColor labelColor = cellColors(CellState::Empty, palette).ink;
-    const int bottom = geometry.axisHeight + rowCount() * geometry.rowHeight;
     for (qint64 ms = 0; ms <= m_axisEndMs; ms += step) {
-        const int x = xFor(geometry, ms);
+        const int x = area.left() + xFor(geometry, ms);
         painter.setPen(QPen(gridLine, 1.0));
-        painter.drawLine(x, geometry.axisHeight - 3, x, bottom);
+        painter.drawLine(x, area.bottom() - 3, x, area.bottom());
         const QString label = tickLabel(ms);
         const int labelWidth = metrics.horizontalAdvance(label);
-        const int left = std::min(x - labelWidth / 2, width() - labelWidth - 1);
+        const int left = std::clamp(x - labelWidth / 2, area.left() + geometry.plotLeft - labelWidth / 2,
+                                    area.right() - labelWidth - 1);
         painter.setPen(labelColor);
-        painter.drawText(QRect(std::max(geometry.plotLeft - labelWidth / 2, left), 0, labelWidth + 2,
-                               geometry.axisHeight - 4),
+        painter.drawText(QRect(left, area.top(), labelWidth + 2, area.height() - 4),
                          Qt::AlignLeft | Qt::AlignBottom, label);
     }
 }
@@ -380,12 +464,12 @@ void ProbeTimelineWidget::paintEvent(QPaintEvent* event)
         return;
     }
 
-    paintAxis(painter, geometry);
+    paintGridLines(painter, geometry);
 
     const qint64 now = m_model.nowMs();
     const int symbolSide = metrics.height() - 4;
     for (int row = 0; row < tracks.size(); ++row) {
-        const QRect line(0, geometry.axisHeight + row * geometry.rowHeight, width(), geometry.rowHeight);
+        const QRect line(0, geometry.top + row * geometry.rowHeight, width(), geometry.rowHeight);
         if (!line.intersects(event->rect()))
             continue;
         const ProbeTrack& track = tracks[row];
@@ -441,6 +525,34 @@ void ProbeTimelineWidget::paintEvent(QPaintEvent* event)
                              Qt::AlignLeft | Qt::AlignVCenter, duration);
         }
     }
+}
+
+TimelineScrollArea::TimelineScrollArea(ProbeTimelineWidget* timeline, QWidget* parent)
+    : QScrollArea(parent)
+    , m_timeline(timeline)
+    , m_header(new AxisHeader(*timeline, this))
+{
+    setWidget(timeline);
+    setWidgetResizable(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFocusPolicy(Qt::NoFocus);
+    viewport()->setBackgroundRole(QPalette::Base);
+    setViewportMargins(0, timeline->axisHeaderHeight(), 0, 0);
+    connect(timeline, &ProbeTimelineWidget::axisChanged, m_header, qOverload<>(&QWidget::update));
+    placeHeader();
+}
+
+void TimelineScrollArea::resizeEvent(QResizeEvent* event)
+{
+    QScrollArea::resizeEvent(event);
+    placeHeader();
+}
+
+void TimelineScrollArea::placeHeader()
+{
+    const QRect area = viewport()->geometry();
+    const int height = m_timeline->axisHeaderHeight();
+    m_header->setGeometry(area.left(), area.top() - height, area.width(), height);
 }
 
 } // namespace rd

@@ -2,6 +2,7 @@
 
 #include "diagnostics/probepresentation.h"
 
+#include <QScrollArea>
 #include <QTimer>
 #include <QWidget>
 
@@ -26,7 +27,8 @@ public:
     // The state a row is drawn in.
     CellState rowState(int row) const;
     QString rowToolTip(int row) const;
-    // The end of the time axis in ms; it only grows during a run, in steps.
+    // The end of the time axis in ms: during a run it only grows, in round
+    // steps with room to spare; once every probe has ended it fits the last bar.
     qint64 axisEndMs() const { return m_axisEndMs; }
 
     QString selectedProbeId() const;
@@ -43,15 +45,23 @@ public:
     // Durations next to the bars.
     void setTechnicalView(bool on);
 
+    // The time axis is drawn by a header that stays put while the rows scroll
+    // (see TimelineScrollArea); these are its height and its drawing.
+    int axisHeaderHeight() const;
+    void paintAxisHeader(QPainter& painter, const QRect& area) const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 signals:
     void probeSelected(const QString& probeId);
+    // The axis was rescaled or the widget resized: the header must redraw.
+    void axisChanged();
 
 protected:
     bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
@@ -61,7 +71,7 @@ private:
     struct Geometry
     {
         int labelWidth = 0;
-        int axisHeight = 0;
+        int top = 0;
         int rowHeight = 0;
         int plotLeft = 0;
         int plotRight = 0;
@@ -72,13 +82,15 @@ private:
     CellState stateOf(const ProbeTrack& track) const;
     qint64 neededAxisMs() const;
     bool growAxisIfNeeded();
+    bool fitAxisIfSettled();
     void select(int row, bool notify);
     void onCleared();
     void onTrackAdded();
     void onTrackChanged(int index);
     void updateTicking();
     void onFrame();
-    void paintAxis(QPainter& painter, const Geometry& geometry) const;
+    qint64 tickStep(const Geometry& geometry) const;
+    void paintGridLines(QPainter& painter, const Geometry& geometry) const;
 
     const DiagnosticsModel& m_model;
     qint64 m_axisEndMs = 0;
@@ -86,6 +98,27 @@ private:
     bool m_reducedMotion = false;
     bool m_technical = false;
     QTimer m_frames;
+};
+
+// Scrolls the timeline's rows under a fixed header with the time axis.
+class TimelineScrollArea : public QScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit TimelineScrollArea(ProbeTimelineWidget* timeline, QWidget* parent = nullptr);
+
+    ProbeTimelineWidget* timeline() const { return m_timeline; }
+    QWidget* header() const { return m_header; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void placeHeader();
+
+    ProbeTimelineWidget* m_timeline;
+    QWidget* m_header;
 };
 
 } // namespace rd

@@ -25,6 +25,10 @@ namespace rd {
 namespace {
 
 constexpr int kEtaRefreshMs = 1000;
+// Progress and the selected probe's views are redrawn at most this often: a
+// burst of results (a refused port skips all that depends on it) then costs
+// one repaint, not one per probe.
+constexpr int kRefreshMs = 33;
 // A probe still running after this long is most likely waiting for its
 // timeout (a filtered port, a silent server).
 constexpr qint64 kSlowProbeMs = 1000;
@@ -51,7 +55,9 @@ QString arrowOf(TranscriptDirection direction)
     return QStringLiteral("  ");
 }
 
-// The longest a probe of this kind may run before it gives up by itself.
+// How long a slow probe of this kind usually keeps going before it gives up
+// by itself. Probes after the TCP grid reach a port already known to be open,
+// so what they wait for is a reply: the read timeout.
 qint64 timeBudgetOf(ProbeKind kind, const ProbeTimeouts& timeouts)
 {
     qint64 budget = 0;
@@ -62,8 +68,11 @@ qint64 timeBudgetOf(ProbeKind kind, const ProbeTimeouts& timeouts)
     case ProbeKind::TcpPort:
         budget = timeouts.connectMs;
         break;
-    default:
+    case ProbeKind::Proxy:
         budget = qint64(timeouts.connectMs) + timeouts.readMs;
+        break;
+    default:
+        budget = timeouts.readMs;
         break;
     }
     return std::min<qint64>(budget, timeouts.probeMs);
@@ -96,8 +105,8 @@ DiagnosticsPage::DiagnosticsPage(DiagnosticSession& session, QWidget* parent)
     setObjectName(QStringLiteral("diagnosticsPage"));
     setTitle(tr("Testing the way to your server"));
     setSubTitle(
-        tr("Each cell is one test of one port. Point at a cell to read why it ended as it did; pick a "
-           "cell or a timeline row to see what this computer and the server said to each other."));
+        tr("Each cell is one test of one port. Point at a cell for the reason; pick it to see what this "
+           "computer and the server said."));
 
     m_model = new DiagnosticsModel(this);
     m_model->setObjectName(QStringLiteral("diagModel"));
@@ -140,7 +149,7 @@ DiagnosticsPage::DiagnosticsPage(DiagnosticSession& session, QWidget* parent)
     m_timeline = new ProbeTimelineWidget(*m_model);
     m_timeline->setObjectName(QStringLiteral("diagTimeline"));
     m_timeline->setAccessibleName(tr("Timeline of every test"));
-    m_timelineScroll = scrollAreaFor(m_timeline, this);
+    m_timelineScroll = new TimelineScrollArea(m_timeline, this);
     m_timelineScroll->setObjectName(QStringLiteral("diagTimelineScroll"));
 
     m_details = new QLabel(this);
@@ -149,6 +158,9 @@ DiagnosticsPage::DiagnosticsPage(DiagnosticSession& session, QWidget* parent)
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // Room for two lines from the start, so picking probes with shorter or no
+    // messages does not re-lay out the page every time.
+    m_details->setMinimumHeight(2 * m_details->fontMetrics().lineSpacing() + 4);
 
     m_ladder = new HandshakeLadderWidget;
     m_ladder->setObjectName(QStringLiteral("diagLadder"));
@@ -192,8 +204,8 @@ DiagnosticsPage::DiagnosticsPage(DiagnosticSession& session, QWidget* parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(left);
     m_splitter->addWidget(right);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
@@ -205,6 +217,9 @@ DiagnosticsPage::DiagnosticsPage(DiagnosticSession& session, QWidget* parent)
     setTabOrder(m_grid, m_timeline);
     setTabOrder(m_timeline, m_transcript);
 
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &DiagnosticsPage::flushRefresh);
     m_etaTicker.setInterval(kEtaRefreshMs);
     connect(&m_etaTicker, &QTimer::timeout, this, &DiagnosticsPage::refreshEta);
     connect(m_cancel, &QPushButton::clicked, this, &DiagnosticsPage::cancelRun);
@@ -323,6 +338,9 @@ void DiagnosticsPage::beginSessionRun()
     m_model->beginRun();
     m_done = 0;
     m_total = 0;
+    m_progressDirty = false;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
     m_eta.reset(m_plan.timeouts.sessionMs);
     m_runClock.start();
     setRunState(RunState::Running);
@@ -345,6 +363,7 @@ void DiagnosticsPage::onSessionFinished()
     if (m_runState != RunState::Running)
         return;
     m_etaTicker.stop();
+    flushRefresh();
     setRunState(m_cancelRequested ? RunState::Cancelled : RunState::Finished);
     if (!m_userPicked)
         pickAfterRun();
@@ -358,10 +377,31 @@ void DiagnosticsPage::onProgress(int done, int total)
         return;
     m_done = done;
     m_total = total;
-    m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(done);
     m_eta.observe(m_runClock.elapsed(), done, total, slowestProbeLeftMs());
-    refreshEta();
+    m_progressDirty = true;
+    scheduleRefresh();
+}
+
+void DiagnosticsPage::scheduleRefresh()
+{
+    if (!m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void DiagnosticsPage::flushRefresh()
+{
+    m_refreshTimer.stop();
+    if (m_progressDirty) {
+        m_progressDirty = false;
+        // QProgressBar repaints at once on every change, so only here.
+        m_progress->setRange(0, std::max(1, m_total));
+        m_progress->setValue(m_done);
+        refreshEta();
+    }
+    if (m_selectionDirty) {
+        m_selectionDirty = false;
+        refreshSelected();
+    }
 }
 
 void DiagnosticsPage::refreshEta()
@@ -475,14 +515,27 @@ void DiagnosticsPage::selectProbe(const QString& probeId)
     showSelection(probeId);
 }
 
-void DiagnosticsPage::showSelection(const QString& probeId)
+void DiagnosticsPage::showSelection(const QString& probeId, bool deferViews)
 {
     m_selectedId = probeId;
     m_grid->selectProbe(probeId);
     m_timeline->selectProbe(probeId);
     const QRect row = m_timeline->rowRect(m_timeline->selectedRow());
-    if (!row.isEmpty())
-        m_timelineScroll->ensureVisible(row.center().x(), row.center().y(), 0, row.height());
+    if (!row.isEmpty()) {
+        m_timelineScroll->ensureVisible(row.center().x(), row.center().y(), 0, row.height() / 2 + 1);
+        // Whole rows at the top edge, as far as the selected row stays in view.
+        QScrollBar* bar = m_timelineScroll->verticalScrollBar();
+        const int step = row.height();
+        const int snapped = bar->value() % step == 0 ? bar->value() : (bar->value() / step + 1) * step;
+        if (snapped <= bar->maximum() && snapped <= row.top())
+            bar->setValue(snapped);
+    }
+    if (deferViews) {
+        m_selectionDirty = true;
+        scheduleRefresh();
+        return;
+    }
+    m_selectionDirty = false;
     refreshSelected();
 }
 
@@ -493,8 +546,10 @@ void DiagnosticsPage::onTrackChanged(int index)
         return;
     if (!m_userPicked)
         followRun(index);
-    if (tracks[index].result.probeId == m_selectedId)
-        refreshSelected();
+    if (tracks[index].result.probeId == m_selectedId) {
+        m_selectionDirty = true;
+        scheduleRefresh();
+    }
 }
 
 void DiagnosticsPage::followRun(int index)
@@ -511,7 +566,7 @@ void DiagnosticsPage::followRun(int index)
     case ProbeKind::Connect:
     case ProbeKind::Publish:
         if (track.result.probeId != m_selectedId)
-            showSelection(track.result.probeId);
+            showSelection(track.result.probeId, true);
         break;
     default:
         break;
@@ -520,27 +575,31 @@ void DiagnosticsPage::followRun(int index)
 
 void DiagnosticsPage::pickAfterRun()
 {
-    // The first problem on the URL's port, else the first problem anywhere,
-    // else the deepest probe that ran on the URL's port.
+    // The first problem on the URL's own port, which is what the encoder
+    // uses; when there is none, the deepest probe that ran there (usually the
+    // connect), whose ladder shows the whole conversation; otherwise the
+    // first problem anywhere (the name lookup, for one).
     const QList<ProbeTrack>& tracks = m_model->tracks();
+    const quint16 urlPort = m_model->urlPort();
     const auto isProblem = [](const ProbeTrack& track) {
         const Verdict verdict = track.result.verdict();
         return track.ran() && (verdict == Verdict::Fail || verdict == Verdict::Warn);
     };
+    const auto onUrlPort = [urlPort](const ProbeTrack& track) {
+        return track.result.target.port == urlPort && track.result.kind != ProbeKind::Dns &&
+               track.result.kind != ProbeKind::Proxy;
+    };
     QString pick;
-    for (const ProbeTrack& track : tracks) {
-        if (isProblem(track) && track.result.target.port == m_model->urlPort() &&
-            track.result.kind != ProbeKind::Dns) {
-            pick = track.result.probeId;
-            break;
-        }
-    }
     for (qsizetype index = 0; pick.isEmpty() && index < tracks.size(); ++index) {
-        if (isProblem(tracks[index]))
+        if (isProblem(tracks[index]) && onUrlPort(tracks[index]))
             pick = tracks[index].result.probeId;
     }
     for (qsizetype index = tracks.size() - 1; pick.isEmpty() && index >= 0; --index) {
-        if (tracks[index].ran() && tracks[index].result.target.port == m_model->urlPort())
+        if (tracks[index].ran() && onUrlPort(tracks[index]))
+            pick = tracks[index].result.probeId;
+    }
+    for (qsizetype index = 0; pick.isEmpty() && index < tracks.size(); ++index) {
+        if (isProblem(tracks[index]))
             pick = tracks[index].result.probeId;
     }
     showSelection(pick);
@@ -551,7 +610,6 @@ void DiagnosticsPage::refreshSelected()
     const ProbeTrack* track = m_model->track(m_selectedId);
     m_ladder->showTrack(track);
     m_details->setText(detailsText());
-    m_details->setVisible(track != nullptr);
     if (m_transcript->isVisible() || m_technical) {
         const QString text = transcriptText();
         if (text != m_transcript->toPlainText())

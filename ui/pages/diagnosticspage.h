@@ -96,7 +96,10 @@ private:
     void onProgress(int done, int total);
     void onTrackChanged(int index);
     void onProbePicked(const QString& probeId);
-    void showSelection(const QString& probeId);
+    // deferViews: the ladder, details and transcript follow with the next refresh.
+    void showSelection(const QString& probeId, bool deferViews = false);
+    void scheduleRefresh();
+    void flushRefresh();
     void refreshSelected();
     void followRun(int index);
     void pickAfterRun();
@@ -122,6 +125,9 @@ private:
     EtaEstimator m_eta;
     QElapsedTimer m_runClock;
     QTimer m_etaTicker;
+    QTimer m_refreshTimer;
+    bool m_progressDirty = false;
+    bool m_selectionDirty = false;
 
     DiagnosticsModel* m_model = nullptr;
     QLabel* m_status = nullptr;
