@@ -4,7 +4,7 @@
 // packets are dropped. Meanwhile a 5 ms timer on the GUI thread records how
 // late it fires; the worst case is printed when the run ends.
 //
-//   bench-diagnostics-page [--size 1280x800] [--technical] [--dark] [--reduced-motion]
+//   bench-diagnostics-page [--size 1280x800] [--technical] [--show-silent] [--dark] [--reduced-motion]
 //                          [--linger-ms 3000] [--read-timeout-ms 7000]
 //
 // It prints "running" once the tests started and "finished" when they ended,
@@ -68,6 +68,8 @@ int main(int argc, char** argv)
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size"),
                                         QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption technicalOption(QStringLiteral("technical"), QStringLiteral("Technical view"));
+    const QCommandLineOption silentOption(QStringLiteral("show-silent"),
+                                          QStringLiteral("At the end, select the silent server's handshake"));
     const QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("A dark Fusion palette"));
     const QCommandLineOption reducedOption(QStringLiteral("reduced-motion"), QStringLiteral("No animation"));
     const QCommandLineOption lingerOption(QStringLiteral("linger-ms"),
@@ -76,7 +78,8 @@ int main(int argc, char** argv)
     const QCommandLineOption readOption(QStringLiteral("read-timeout-ms"),
                                         QStringLiteral("Read timeout of the probes"), QStringLiteral("ms"),
                                         QStringLiteral("7000"));
-    parser.addOptions({sizeOption, technicalOption, darkOption, reducedOption, lingerOption, readOption});
+    parser.addOptions(
+        {sizeOption, technicalOption, silentOption, darkOption, reducedOption, lingerOption, readOption});
     parser.process(app);
     if (parser.isSet(darkOption)) {
         QApplication::setStyle(QStringLiteral("Fusion"));
@@ -148,6 +151,8 @@ int main(int argc, char** argv)
         std::printf("build %s, probes %d, window %dx%d, technical %d, reduced motion %d\n",
                     RTMPDOCTOR_BENCH_BUILD_TYPE, int(session.probeIds().size()), width, height,
                     int(parser.isSet(technicalOption)), int(page->reducedMotion()));
+        if (parser.isSet(silentOption))
+            page->selectProbe(probeids::handshake(silent.port(), Transport::PlainTcp));
         std::fflush(stdout);
         QTimer::singleShot(parser.value(lingerOption).toInt(), &app, &QApplication::quit);
     });
