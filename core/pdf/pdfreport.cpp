@@ -107,6 +107,30 @@ double niceTickStep(double span, int wanted)
     return 10.0 * magnitude;
 }
 
+QByteArray xmpMetadata(const QString& title, const QString& author, const QDateTime& created)
+{
+    const QString escapedTitle = title.toHtmlEscaped();
+    const QString escapedAuthor = author.toHtmlEscaped();
+    QString packet =
+        u"<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        u"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        u" <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        u"  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+        u"    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+        u"   <dc:format>application/pdf</dc:format>\n"
+        u"   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%1</rdf:li></rdf:Alt></dc:title>\n"
+        u"   <dc:creator><rdf:Seq><rdf:li>%2</rdf:li></rdf:Seq></dc:creator>\n"
+        u"   <xmp:CreatorTool>%2</xmp:CreatorTool>\n"_s.arg(escapedTitle, escapedAuthor);
+    if (created.isValid())
+        packet += u"   <xmp:CreateDate>%1</xmp:CreateDate>\n"_s.arg(created.toUTC().toString(Qt::ISODate));
+    packet += u"   <pdf:Producer>Qt %1</pdf:Producer>\n"
+              u"  </rdf:Description>\n"
+              u" </rdf:RDF>\n"
+              u"</x:xmpmeta>\n"
+              u"<?xpacket end=\"w\"?>"_s.arg(QString::fromLatin1(qVersion()));
+    return packet.toUtf8();
+}
+
 class PdfRenderer
 {
 public:
@@ -787,14 +811,18 @@ bool renderPdfReport(const ReportModel& model, QIODevice& device, const PdfRepor
         QPageSize(options.pageSize == PdfPageSize::Letter ? QPageSize::Letter : QPageSize::A4));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     const QString host = QUrl(prepared.inputs.ingestUrl).host();
-    writer.setTitle(u"RTMP Doctor report: %1%2, %3"_s.arg(reportVerdictTitle(prepared.verdict),
-                                                          host.isEmpty() ? QString() : u" (%1)"_s.arg(host),
-                                                          timeText(prepared.startedAt)));
+    const QString title = u"RTMP Doctor report: %1%2, %3"_s.arg(
+        reportVerdictTitle(prepared.verdict), host.isEmpty() ? QString() : u" (%1)"_s.arg(host),
+        timeText(prepared.startedAt));
+    writer.setTitle(title);
     const QString producer =
         u"%1 %2"_s.arg(prepared.environment.applicationName.isEmpty() ? u"RTMP Doctor"_s
                                                                       : prepared.environment.applicationName,
                        prepared.environment.applicationVersion);
     writer.setCreator(producer.trimmed());
+    // QPdfWriter has no author field; the XMP packet's dc:creator is the PDF's author for every
+    // reader that looks at XMP (PDF 1.4 and later).
+    writer.setDocumentXmpMetadata(xmpMetadata(title, producer.trimmed(), prepared.startedAt));
 
     PdfRenderer renderer(prepared, options, writer);
     const int pages = renderer.render();

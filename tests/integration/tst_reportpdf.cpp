@@ -199,6 +199,12 @@ private slots:
                      .startsWith(u"RTMP Doctor report: "_s + reportVerdictTitle(expectedVerdict)),
                  qPrintable(info));
         QCOMPARE(infoField(info, u"Creator"_s), u"RTMP Doctor 0.1.0"_s);
+        // The author, in the XMP packet (QPdfWriter's info dictionary has no author field).
+        const test::ToolRun meta = test::runTool(u"pdfinfo"_s, {u"-meta"_s, path}, 30s);
+        QVERIFY2(QString::fromUtf8(meta.standardOutput)
+                     .contains(
+                         u"<dc:creator><rdf:Seq><rdf:li>RTMP Doctor 0.1.0</rdf:li></rdf:Seq></dc:creator>"_s),
+                 qPrintable(meta.describe()));
 
         // Every font is embedded (the "emb" column), so the PDF looks the same everywhere.
         const QStringList fontLines = pdfInfo(path, u"pdffonts"_s).split(u'\n', Qt::SkipEmptyParts).mid(2);
