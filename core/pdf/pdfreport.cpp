@@ -28,6 +28,10 @@ constexpr int kResolution = 300; // dots per inch of the PDF's coordinate space
 // Caps for the appendix, so a huge (or hostile) saved session still gives a readable PDF in
 // bounded time.
 constexpr qsizetype kMaxTranscriptEntriesPerProbe = 200;
+constexpr qsizetype kMaxProbes = 500;      // a real ladder has about 30
+constexpr qsizetype kMaxListEntries = 100; // causes, remedies, evidence, walkthrough answers
+constexpr qsizetype kMaxTextLength = 2000; // one probe message, evidence quote, step text
+constexpr qsizetype kMaxLineLength = 500;  // one transcript summary or step detail
 constexpr int kMaxHexLinesPerEntry = 8;
 
 struct Palette
@@ -131,11 +135,73 @@ QByteArray xmpMetadata(const QString& title, const QString& author, const QDateT
     return packet.toUtf8();
 }
 
+QString clipped(const QString& text, qsizetype maximum)
+{
+    return text.size() <= maximum ? text : text.left(maximum) + u" …"_s;
+}
+
+void clipResult(ProbeResult& result)
+{
+    result.message = clipped(result.message, kMaxTextLength);
+    result.steps = result.steps.mid(0, kMaxListEntries);
+    for (ProbeStep& step : result.steps) {
+        step.name = clipped(step.name, kMaxLineLength);
+        step.detail = clipped(step.detail, kMaxLineLength);
+    }
+    for (TranscriptEntry& entry : result.transcript)
+        entry.summary = clipped(entry.summary, kMaxLineLength);
+}
+
+void clipRemedies(QList<ReportRemedy>& remedies)
+{
+    remedies = remedies.mid(0, kMaxListEntries);
+    for (ReportRemedy& remedy : remedies) {
+        remedy.explanation = clipped(remedy.explanation, kMaxTextLength);
+        remedy.steps = remedy.steps.mid(0, kMaxListEntries);
+        for (RemedyStep& step : remedy.steps)
+            step.text = clipped(step.text, kMaxTextLength);
+    }
+}
+
+// A saved session can come from anywhere: whatever it holds, the PDF stays a readable size and is
+// made in bounded time. Returns how many probe results were left out.
+qsizetype limitForPdf(ReportModel& model)
+{
+    const qsizetype omitted = std::max<qsizetype>(0, model.probes.size() - kMaxProbes);
+    model.probes = model.probes.mid(0, kMaxProbes);
+    for (ProbeResult& result : model.probes)
+        clipResult(result);
+    model.verdictSummary = clipped(model.verdictSummary, kMaxTextLength);
+    model.diagnosis.causes = model.diagnosis.causes.mid(0, kMaxListEntries);
+    for (ReportCause& cause : model.diagnosis.causes) {
+        cause.plainExplanation = clipped(cause.plainExplanation, kMaxTextLength);
+        cause.technicalLine = clipped(cause.technicalLine, kMaxTextLength);
+        cause.evidenceFor = cause.evidenceFor.mid(0, kMaxListEntries);
+        cause.evidenceAgainst = cause.evidenceAgainst.mid(0, kMaxListEntries);
+        for (QList<Evidence>* list : {&cause.evidenceFor, &cause.evidenceAgainst}) {
+            for (Evidence& item : *list)
+                item.quote = clipped(item.quote, kMaxTextLength);
+        }
+        clipRemedies(cause.remedies);
+    }
+    clipRemedies(model.diagnosis.relatedEntries);
+    model.walkthrough = model.walkthrough.mid(0, kMaxListEntries);
+    for (WalkthroughEntry& entry : model.walkthrough) {
+        entry.retestResults = entry.retestResults.mid(0, kMaxListEntries);
+        for (ProbeResult& result : entry.retestResults)
+            clipResult(result);
+    }
+    model.inputs.urlFindings = model.inputs.urlFindings.mid(0, kMaxListEntries);
+    return omitted;
+}
+
 class PdfRenderer
 {
 public:
-    PdfRenderer(const ReportModel& model, const PdfReportOptions& options, QPdfWriter& writer)
+    PdfRenderer(const ReportModel& model, const PdfReportOptions& options, QPdfWriter& writer,
+                qsizetype omittedProbes)
         : m_model(model)
+        , m_omittedProbes(omittedProbes)
         , m_options(options)
         , m_writer(writer)
     {
@@ -698,6 +764,10 @@ private:
                     durationText(result.elapsedMs), html(result.message));
         }
         text += u"</table>"_s;
+        if (m_omittedProbes > 0)
+            text +=
+                u"<p class=\"muted\">%1 more results are in the saved session but not in this PDF.</p>"_s.arg(
+                    m_omittedProbes);
 
         const ReportEnvironment& environment = model.environment;
         text += u"<h2>This computer</h2><ul>"_s;
@@ -762,6 +832,7 @@ private:
     }
 
     const ReportModel& m_model;
+    const qsizetype m_omittedProbes;
     const PdfReportOptions& m_options;
     QPdfWriter& m_writer;
     QPainter* m_painter = nullptr;
@@ -803,7 +874,8 @@ bool renderPdfReport(const ReportModel& model, QIODevice& device, const PdfRepor
             *error = u"PDF output needs the graphics library started (a QGuiApplication), for its fonts"_s;
         return false;
     }
-    const ReportModel prepared = model.prepared(options.report);
+    ReportModel prepared = model.prepared(options.report);
+    const qsizetype omittedProbes = limitForPdf(prepared);
 
     QPdfWriter writer(&device);
     writer.setResolution(kResolution);
@@ -824,7 +896,7 @@ bool renderPdfReport(const ReportModel& model, QIODevice& device, const PdfRepor
     // reader that looks at XMP (PDF 1.4 and later).
     writer.setDocumentXmpMetadata(xmpMetadata(title, producer.trimmed(), prepared.startedAt));
 
-    PdfRenderer renderer(prepared, options, writer);
+    PdfRenderer renderer(prepared, options, writer, omittedProbes);
     const int pages = renderer.render();
     if (pageCount != nullptr)
         *pageCount = pages;

@@ -283,6 +283,29 @@ private slots:
         QCOMPARE(pdfText(second), pdfText(first));
     }
 
+    void hugeSessionStaysBounded()
+    {
+        // What a hostile or broken saved session could hold: far more results than any ladder and
+        // a message of a megabyte. The PDF leaves out and cuts what no reader needs.
+        ReportModel report;
+        report.verdict = ReportVerdict::Problem;
+        for (int i = 0; i < 600; ++i) {
+            ProbeResult result;
+            result.probeId = u"tcp:%1:ipv4"_s.arg(1000 + i);
+            result.kind = ProbeKind::TcpPort;
+            result.status = ProbeStatus::TcpRefused;
+            result.message = i == 0 ? QString(1 << 20, u'x') : u"refused"_s;
+            report.probes << result;
+        }
+        const QString path = m_directory.filePath(u"huge.pdf"_s);
+        const PdfReportResult written = writePdfReport(report, path);
+        QVERIFY2(written.ok(), qPrintable(written.file.message));
+        QVERIFY2(written.pageCount < 60, qPrintable(QString::number(written.pageCount)));
+        const QString flat = withoutWhitespace(pdfText(path));
+        QVERIFY(flat.contains(u"100moreresultsareinthesavedsessionbutnotinthisPDF."_s));
+        QVERIFY(!flat.contains(QString(2100, u'x')));
+    }
+
     void unwritablePathIsAnError()
     {
         ReportModel report;
