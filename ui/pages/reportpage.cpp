@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -44,6 +45,7 @@ ReportPage::ReportPage(QWidget* parent)
     m_preview->setObjectName(u"reportPreview"_s);
     m_preview->setAccessibleName(tr("Report preview"));
     m_preview->setOpenLinks(false);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     m_exportPdf = new QPushButton(themedIcon(u"document"_s), tr("Save as &PDF..."), this);
     m_exportPdf->setObjectName(u"exportPdfButton"_s);
@@ -109,7 +111,8 @@ void ReportPage::refreshPreview()
     const auto* mainWizard = qobject_cast<const MainWizard*>(wizard());
     if (mainWizard == nullptr)
         return;
-    m_preview->setMarkdown(mainWizard->report().toTicketSummary());
+    // Exactly the text that goes into a ticket: Qt's Markdown renderer mangles tables with empty cells.
+    m_preview->setPlainText(mainWizard->report().toTicketSummary());
 }
 
 bool ReportPage::exportPdf(const QString& path)
