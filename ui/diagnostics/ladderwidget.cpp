@@ -95,6 +95,7 @@ void HandshakeLadderWidget::showTrack(const ProbeTrack* track)
         m_title.clear();
         m_serverEndpoint.clear();
         m_state = CellState::Empty;
+        setAccessibleDescription({});
         updateGeometry();
         update();
         return;
@@ -166,6 +167,7 @@ void HandshakeLadderWidget::showTrack(const ProbeTrack* track)
         break;
     }
     }
+    setAccessibleDescription(tr("%1: %2").arg(m_title, ProbeWords::state(m_state)));
     updateGeometry();
     update();
 }
