@@ -243,10 +243,6 @@ Please reinstall the application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each cell is one test of one port. Point at a cell to read why it ended as it did; pick a cell or a timeline row to see what this computer and the server said to each other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Diagnosis status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,6 +384,10 @@ Please reinstall the application.</source>
     </message>
     <message>
         <source>(nothing was sent or received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell is one test of one port. Point at a cell for the reason; pick it to see what this computer and the server said.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
