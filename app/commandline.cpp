@@ -518,6 +518,7 @@ private:
 
     void onQueued(const ProbeResult& result)
     {
+        ++m_queued;
         if (m_options.command != u"probe")
             return;
         m_out << "queued    " << result.probeId << '\n';
@@ -535,6 +536,7 @@ private:
 
     void onFinished(const ProbeResult& result)
     {
+        ++m_finished;
         const QString line =
             u"%1 %2 (%3, %4 ms): %5"_s
                 .arg(verdictSymbol(result.verdict()), result.probeId, probeStatusId(result.status))
@@ -544,15 +546,13 @@ private:
             m_out << "finished  " << line << '\n';
             m_out.flush();
         } else if (!m_progressBar) {
-            m_err << '[' << m_done + 1 << '/' << m_total << "] " << line << '\n';
+            m_err << '[' << m_finished << '/' << m_queued << "] " << line << '\n';
             m_err.flush();
         }
     }
 
     void onProgress(int done, int total)
     {
-        m_done = done;
-        m_total = total;
         if (!m_progressBar)
             return;
         constexpr int kWidth = 30;
@@ -679,8 +679,8 @@ private:
     std::unique_ptr<SessionRecorder> m_recorder;
     QTimer m_interruptPoll;
     QString m_current;
-    int m_done = 0;
-    int m_total = 0;
+    int m_queued = 0;
+    int m_finished = 0;
     bool m_interrupted = false;
 };
 
