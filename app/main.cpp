@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
+
+#include <memory>
 #include <QTranslator>
 
 int main(int argc, char* argv[])
@@ -23,8 +25,9 @@ int main(int argc, char* argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
 
     if (rd::isCommandLineInvocation(arguments)) {
-        // No GUI for subcommands: they must work over SSH and in scripts.
-        QCoreApplication app(argc, argv);
+        // No window for subcommands: they must work over SSH and in scripts. PDF
+        // output still needs Qt Gui, which then runs on the offscreen platform.
+        const std::unique_ptr<QCoreApplication> app = rd::createCommandLineApplication(argc, argv);
         QTextStream out(stdout);
         QTextStream err(stderr);
         return rd::runCommandLine(QCoreApplication::arguments(), out, err);
