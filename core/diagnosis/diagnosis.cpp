@@ -49,6 +49,8 @@ QString shortEvidence(const Evidence& evidence)
         return u"pasted text matched "_s + evidence.finding;
     case EvidenceSource::Context:
         return evidence.subject + u' ' + evidence.finding;
+    case EvidenceSource::Measurement:
+        return u"measured "_s + evidence.subject + u' ' + evidence.finding;
     }
     return evidence.finding;
 }
@@ -95,6 +97,10 @@ RuleContext buildContext(const KnowledgeBase& knowledge, const DiagnosisInput& i
     context.serverFamilyId = input.serverFamilyId;
     context.urlPort = input.urlPort;
     context.errorMatches = input.errorMatches;
+    for (const Evidence& measured : input.measurements) {
+        if (measured.source == EvidenceSource::Measurement)
+            context.measurements.append(measured);
+    }
     return context;
 }
 

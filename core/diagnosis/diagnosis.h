@@ -28,6 +28,9 @@ struct DiagnosisInput
     QString encoderId;                  // encoders.json id; empty = not chosen
     QString serverFamilyId;             // servers.json id; empty or "generic" = not known
     QStringList secrets;                // stream key, access token, passwords: never quoted
+    // What the tool measured besides the probes (EvidenceSource::Measurement; others are ignored):
+    // rd::camera::cameraEvidence(), rd::bitrateEvidence().
+    QList<Evidence> measurements;
 
     // Takes the findings, the port and the secrets (stream key, Azure access token, user name and
     // password) of a parsed URL. Findings from checkIngest() can replace urlFindings afterwards.

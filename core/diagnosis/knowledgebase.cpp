@@ -362,6 +362,7 @@ Rule KnowledgeLoader::readRule(ObjectReader& owner, const QJsonValue& value, con
         {"errorText"_L1, Rule::Kind::ErrorText},
         {"serverSaid"_L1, Rule::Kind::ServerSaid},
         {"cause"_L1, Rule::Kind::Cause},
+        {"measurement"_L1, Rule::Kind::Measurement},
     };
     QList<KindKey> present;
     for (const KindKey& candidate : kindKeys) {
@@ -450,6 +451,27 @@ Rule KnowledgeLoader::readRule(ObjectReader& owner, const QJsonValue& value, con
                 reader.fail(key, u"no error signature has the id \"%1\""_s.arg(id));
         }
         break;
+    case Rule::Kind::Measurement: {
+        reader.rejectUnknownKeys({key, "is"_L1});
+        rule.measurementSubject = reader.string(key, Presence::Required, Emptiness::Refused);
+        rule.values = readIdList(reader, "is"_L1, Presence::Required, Emptiness::Refused);
+        if (reader.failed())
+            break;
+        if (!measurementSubjects().contains(rule.measurementSubject)) {
+            reader.fail(key, u"unknown measurement \"%1\" (known: %2)"_s.arg(
+                                 rule.measurementSubject, measurementSubjects().join(u", "_s)));
+            break;
+        }
+        const QStringList known = measurementFindingIds(rule.measurementSubject);
+        for (const QString& finding : std::as_const(rule.values)) {
+            if (!known.contains(finding)) {
+                reader.fail(u"is"_s, u"the measurement \"%1\" has no finding \"%2\""_s.arg(
+                                         rule.measurementSubject, finding));
+                break;
+            }
+        }
+        break;
+    }
     case Rule::Kind::Cause:
         reader.rejectUnknownKeys({key});
         if (scope != RuleScope::Entry) {

@@ -1,5 +1,7 @@
 #include "diagnosis/rule.h"
 
+#include "diagnosis/bitratefit.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -192,6 +194,23 @@ RuleOutcome evaluateServerSaid(const Rule& rule, const RuleContext& context)
     return outcome;
 }
 
+RuleOutcome evaluateMeasurement(const Rule& rule, const RuleContext& context)
+{
+    RuleOutcome outcome;
+    for (const Evidence& measured : context.measurements) {
+        if (measured.source == EvidenceSource::Measurement && measured.subject == rule.measurementSubject &&
+            rule.values.contains(measured.finding)) {
+            Evidence item = measured;
+            item.quote =
+                oneLine(item.quote.isEmpty() ? measured.subject + u": "_s + measured.finding : item.quote);
+            item.why.clear();
+            outcome.evidence.append(item);
+        }
+    }
+    outcome.matched = !outcome.evidence.isEmpty();
+    return outcome;
+}
+
 } // namespace
 
 RuleOutcome evaluateRule(const Rule& rule, const RuleContext& context)
@@ -238,6 +257,8 @@ RuleOutcome evaluateRule(const Rule& rule, const RuleContext& context)
         return evaluateErrorText(rule, context);
     case Rule::Kind::ServerSaid:
         return evaluateServerSaid(rule, context);
+    case Rule::Kind::Measurement:
+        return evaluateMeasurement(rule, context);
     case Rule::Kind::Cause: {
         const bool listed =
             std::any_of(rule.values.cbegin(), rule.values.cend(),
@@ -315,8 +336,40 @@ QString evidenceSourceId(EvidenceSource source)
         return u"error-text"_s;
     case EvidenceSource::Context:
         return u"context"_s;
+    case EvidenceSource::Measurement:
+        return u"measurement"_s;
     }
     return u"unknown"_s;
+}
+
+QStringList measurementSubjects()
+{
+    return {u"camera"_s, u"bitrate"_s};
+}
+
+QStringList measurementFindingIds(QStringView subject)
+{
+    if (subject == u"bitrate")
+        return {bitrateFitId(BitrateFit::Fits), bitrateFitId(BitrateFit::Tight),
+                bitrateFitId(BitrateFit::DoesNotFit)};
+    if (subject == u"camera")
+        // rd::camera::cameraFindingId() and cameraOpenFailureId(); the camera library is not part of
+        // the engine, so tst_frameanalysis checks that both lists agree.
+        return {u"too-dark"_s,
+                u"too-bright"_s,
+                u"noisy"_s,
+                u"low-fps-low-light"_s,
+                u"low-fps-still-scene"_s,
+                u"low-fps"_s,
+                u"lower-resolution"_s,
+                u"no-image"_s,
+                u"no-frames"_s,
+                u"no-camera"_s,
+                u"camera-busy"_s,
+                u"permission-denied"_s,
+                u"open-failed"_s,
+                u"no-frames-in-time"_s};
+    return {};
 }
 
 } // namespace rd

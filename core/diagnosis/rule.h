@@ -34,6 +34,7 @@ struct Rule
         ErrorText,    // {"errorText": "avchat-no-scope" | [...]}: a signature matched the pasted text
         ServerSaid,   // {"serverSaid": "red5-no-scope" | [...]}: a connect/publish reply matched a signature
         Cause,        // {"cause": "server-not-running" | [...]}: knowledge entries only
+        Measurement,  // {"measurement": "camera", "is": "too-dark" | [...]}: the tool measured it
     };
 
     enum class PortSelector
@@ -69,7 +70,8 @@ struct Rule
 
     // Lint, Encoder, ServerFamily, ErrorText, ServerSaid, Cause: any of these ids; Answer: the answers
     QStringList values;
-    QString question; // Kind::Answer
+    QString question;           // Kind::Answer
+    QString measurementSubject; // Kind::Measurement: "camera", "bitrate" (measurementSubjects())
 };
 
 // Everything a rule can look at, prepared once per diagnosis.
@@ -84,6 +86,7 @@ struct RuleContext
     QList<ErrorMatch> errorMatches;
     QMap<QString, QStringList> serverSaid; // probe id -> signature ids its server reply matched
     QSet<QString> causeIds;                // causes the diagnosis lists (for knowledge entries)
+    QList<Evidence> measurements;          // EvidenceSource::Measurement only
 };
 
 struct RuleOutcome

@@ -356,8 +356,9 @@ std::optional<TranscriptDirection> directionFromId(QStringView id)
 
 std::optional<EvidenceSource> evidenceSourceFromId(QStringView id)
 {
-    for (EvidenceSource source : {EvidenceSource::Probe, EvidenceSource::UrlLint, EvidenceSource::Answer,
-                                  EvidenceSource::ErrorText, EvidenceSource::Context}) {
+    for (EvidenceSource source :
+         {EvidenceSource::Probe, EvidenceSource::UrlLint, EvidenceSource::Answer, EvidenceSource::ErrorText,
+          EvidenceSource::Context, EvidenceSource::Measurement}) {
         if (id == evidenceSourceId(source))
             return source;
     }

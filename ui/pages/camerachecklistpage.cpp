@@ -1,5 +1,6 @@
 #include "camerachecklistpage.h"
 
+#include "diagnosis/bitratefit.h"
 #include "diagnosis/knowledgebase.h"
 #include "mainwizard.h"
 #include "widgets/checkitem.h"
@@ -11,8 +12,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 namespace rd {
 
@@ -37,8 +36,6 @@ const QList<ChecklistSource>& checklistSources()
     };
     return sources;
 }
-
-constexpr double kUsableUploadShare = 0.8;
 
 } // namespace
 
@@ -113,20 +110,26 @@ int CameraChecklistPage::uploadSpeedKbps() const
     return m_uploadSpeed->value();
 }
 
+// The comparison itself lives in the engine (diagnosis/bitratefit.h) so the CLI and the report
+// judge a bitrate exactly as this page does.
 CameraChecklistPage::BitrateFit CameraChecklistPage::compareBitrate(int streamKbps, int uploadKbps)
 {
-    if (streamKbps <= 0 || uploadKbps <= 0)
+    switch (rd::compareBitrate(streamKbps, uploadKbps)) {
+    case rd::BitrateFit::NotGiven:
         return BitrateFit::NotGiven;
-    if (streamKbps > uploadKbps)
-        return BitrateFit::DoesNotFit;
-    if (streamKbps > uploadKbps * kUsableUploadShare)
+    case rd::BitrateFit::Fits:
+        return BitrateFit::Fits;
+    case rd::BitrateFit::Tight:
         return BitrateFit::Tight;
-    return BitrateFit::Fits;
+    case rd::BitrateFit::DoesNotFit:
+        return BitrateFit::DoesNotFit;
+    }
+    return BitrateFit::NotGiven;
 }
 
 int CameraChecklistPage::recommendedBitrateKbps(int uploadKbps)
 {
-    return static_cast<int>(std::floor(uploadKbps * kUsableUploadShare));
+    return rd::recommendedBitrateKbps(uploadKbps);
 }
 
 void CameraChecklistPage::initializePage()
@@ -230,35 +233,7 @@ void CameraChecklistPage::addSection(const QString& title, const QStringList& re
 
 void CameraChecklistPage::updateBitrateVerdict()
 {
-    const int stream = m_streamBitrate->value();
-    const int upload = m_uploadSpeed->value();
-    switch (compareBitrate(stream, upload)) {
-    case BitrateFit::NotGiven:
-        m_bitrateVerdict->setText(tr("Enter the bitrate set in the encoder and your measured upload speed "
-                                     "to compare them."));
-        break;
-    case BitrateFit::DoesNotFit:
-        m_bitrateVerdict->setText(tr("%1 kbit/s per stream does not fit through a %2 kbit/s upload in real "
-                                     "time. Set the encoder to about %3 kbit/s or less.")
-                                      .arg(stream)
-                                      .arg(upload)
-                                      .arg(recommendedBitrateKbps(upload)));
-        break;
-    case BitrateFit::Tight:
-        m_bitrateVerdict->setText(
-            tr("%1 kbit/s only just fits through a %2 kbit/s upload: sound and any other "
-               "traffic push it over. About %3 kbit/s leaves room.")
-                .arg(stream)
-                .arg(upload)
-                .arg(recommendedBitrateKbps(upload)));
-        break;
-    case BitrateFit::Fits:
-        m_bitrateVerdict->setText(tr("%1 kbit/s fits through a %2 kbit/s upload with room to spare, so the "
-                                     "upload is not what holds the stream back: the camera's picture is.")
-                                      .arg(stream)
-                                      .arg(upload));
-        break;
-    }
+    m_bitrateVerdict->setText(describeBitrateFit(m_streamBitrate->value(), m_uploadSpeed->value()));
 }
 
 } // namespace rd
