@@ -81,6 +81,7 @@ struct Scenario
     QString pasted;
     QString encoderId;
     QString serverFamilyId;
+    QList<rd::Evidence> measurements;
 };
 
 const QString kAzureHost = u"0123456789abcdef0123456789abcdef.channel.media.azure.net"_s;
@@ -238,6 +239,27 @@ Scenario pastedOnly(const QString& text, const QString& encoderId = {})
     return s;
 }
 
+rd::Evidence camera(const QString& finding)
+{
+    return {rd::EvidenceSource::Measurement, u"camera"_s, finding, u"measured "_s + finding, {}};
+}
+
+rd::Evidence bitrate(const QString& fit)
+{
+    return {
+        rd::EvidenceSource::Measurement, u"bitrate"_s, fit, u"stream 768 kbit/s, upload 350 kbit/s"_s, {}};
+}
+
+// What the camera check or the bitrate comparison measured, with or without a symptom picked.
+Scenario measured(const QList<rd::Evidence>& measurements, const QString& symptom = {})
+{
+    Scenario s;
+    s.measurements = measurements;
+    if (!symptom.isEmpty())
+        s.answers = {{u"symptom"_s, {symptom}}};
+    return s;
+}
+
 QVariantMap serverSaid(const QString& code, const QString& description)
 {
     return {{u"level"_s, u"error"_s}, {u"code"_s, code}, {u"description"_s, description}};
@@ -292,6 +314,9 @@ private slots:
     void evidenceAgainst_data();
     void evidenceAgainst();
     void serverReplyIsQuoted();
+    void measurementsSelectRemedies_data();
+    void measurementsSelectRemedies();
+    void onlyMeasurementEvidenceIsMeasured();
     void remediesFollowTheSetup_data();
     void remediesFollowTheSetup();
     void rankingDoesNotDependOnInputOrder_data();
@@ -331,6 +356,7 @@ rd::Diagnosis TestDiagnosis::run(const Scenario& scenario) const
         input.errorMatches = m_knowledge->matcher().match(scenario.pasted).matches;
     input.encoderId = scenario.encoderId;
     input.serverFamilyId = scenario.serverFamilyId;
+    input.measurements = scenario.measurements;
     return rd::diagnose(*m_knowledge, input);
 }
 
@@ -414,6 +440,35 @@ void TestDiagnosis::topCause_data()
     QTest::newRow("pasted Red5 message only")
         << pastedOnly(u"Connection Rejected:No scope \"avchat30/_definst_\" on this server"_s)
         << u"red5-application-missing"_s;
+
+    // What the camera check and the bitrate comparison measured (issue 8).
+    QTest::newRow("measured: too dark") << measured({camera(u"too-dark"_s)}) << u"dark-or-noisy-image"_s;
+    QTest::newRow("measured: noisy") << measured({camera(u"noisy"_s)}) << u"dark-or-noisy-image"_s;
+    Scenario darkButConnected = healthy();
+    darkButConnected.measurements = {camera(u"too-dark"_s)};
+    QTest::newRow("measured: too dark on a working connection")
+        << darkButConnected << u"dark-or-noisy-image"_s;
+    QTest::newRow("measured: too bright") << measured({camera(u"too-bright"_s)}) << u"overexposed-image"_s;
+    QTest::newRow("measured: low fps in low light")
+        << measured({camera(u"too-dark"_s), camera(u"low-fps-low-light"_s)}) << u"capture-low-framerate"_s;
+    QTest::newRow("measured: low fps") << measured({camera(u"low-fps"_s)}) << u"capture-low-framerate"_s;
+    QTest::newRow("measured: low fps on a still scene")
+        << measured({camera(u"low-fps-still-scene"_s)}) << u"still-scene-low-framerate"_s;
+    QTest::newRow("jerky, and the measured scene is still")
+        << measured({camera(u"low-fps-still-scene"_s)}, u"low-framerate"_s) << u"still-scene-low-framerate"_s;
+    QTest::newRow("measured: lower resolution")
+        << measured({camera(u"lower-resolution"_s)}) << u"camera-lower-resolution"_s;
+    QTest::newRow("measured: black frames") << measured({camera(u"no-image"_s)}) << u"no-camera-image"_s;
+    QTest::newRow("measured: no frames") << measured({camera(u"no-frames"_s)}) << u"no-camera-image"_s;
+    QTest::newRow("camera busy") << measured({camera(u"camera-busy"_s)}) << u"no-camera-image"_s;
+    QTest::newRow("camera permission denied")
+        << measured({camera(u"permission-denied"_s)}) << u"no-camera-image"_s;
+    QTest::newRow("bitrate does not fit the upload")
+        << measured({bitrate(u"does-not-fit"_s)}) << u"upload-too-slow"_s;
+    QTest::newRow("bitrate unused, dark picture")
+        << measured({camera(u"too-dark"_s)}, u"bandwidth-not-used"_s) << u"bandwidth-not-used"_s;
+    QTest::newRow("bitrate unused, upload too small")
+        << measured({bitrate(u"does-not-fit"_s)}, u"bandwidth-not-used"_s) << u"bandwidth-not-used"_s;
 }
 
 void TestDiagnosis::topCause()
@@ -485,6 +540,16 @@ void TestDiagnosis::evidenceAgainst_data()
     jerky.answers = {{u"symptom"_s, {u"low-framerate"_s}}};
     QTest::newRow("connects, but a picture problem was reported")
         << jerky << u"no-problem-found"_s << u"symptom"_s << u"low-framerate"_s << 50;
+    Scenario dark = healthy();
+    dark.measurements = {camera(u"too-dark"_s)};
+    QTest::newRow("connects, but the camera check found a dark picture")
+        << dark << u"no-problem-found"_s << u"camera"_s << u"too-dark"_s << 50;
+    QTest::newRow("stutters, but the bitrate fits the upload")
+        << measured({bitrate(u"fits"_s)}, u"stutters"_s) << u"upload-too-slow"_s << u"bitrate"_s << u"fits"_s
+        << 40;
+    QTest::newRow("jerky, but nothing moves")
+        << measured({camera(u"low-fps-still-scene"_s)}, u"low-framerate"_s) << u"capture-low-framerate"_s
+        << u"camera"_s << u"low-fps-still-scene"_s << 45;
 }
 
 void TestDiagnosis::evidenceAgainst()
@@ -505,6 +570,73 @@ void TestDiagnosis::evidenceAgainst()
         [&](const rd::Evidence& item) { return item.subject == subject && item.finding == finding; });
     QVERIFY2(against != found->evidenceAgainst.cend(), qPrintable(subject));
     QVERIFY(!against->why.isEmpty());
+}
+
+void TestDiagnosis::measurementsSelectRemedies_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<int>("confidence");
+    QTest::addColumn<QStringList>("remedies");
+
+    // too dark -> more light, natural light; noisy -> more light, better webcam
+    QTest::newRow("too dark") << measured({camera(u"too-dark"_s)}) << u"dark-or-noisy-image"_s << 85
+                              << QStringList{u"better-light-and-camera"_s};
+    QTest::newRow("noisy, and the user sees it too")
+        << measured({camera(u"noisy"_s)}, u"dark-or-noisy-image"_s) << u"dark-or-noisy-image"_s << 85
+        << QStringList{u"better-light-and-camera"_s};
+    // low fps in low light -> light, lower resolution
+    QTest::newRow("low fps in low light")
+        << measured({camera(u"low-fps-low-light"_s)}) << u"capture-low-framerate"_s << 90
+        << QStringList{u"improve-frame-rate"_s};
+    // low fps on a still scene -> still scenes are sent at low rates
+    QTest::newRow("low fps on a still scene")
+        << measured({camera(u"low-fps-still-scene"_s)}) << u"still-scene-low-framerate"_s << 70
+        << QStringList{u"still-scene-frame-rate"_s};
+    // bandwidth underused -> the same plus the upload check
+    QTest::newRow("bandwidth unused, dark")
+        << measured({camera(u"too-dark"_s)}, u"bandwidth-not-used"_s) << u"bandwidth-not-used"_s << 90
+        << QStringList{u"more-detail-for-bitrate"_s, u"match-bitrate-to-upload"_s};
+    QTest::newRow("upload too small") << measured({bitrate(u"does-not-fit"_s)}) << u"upload-too-slow"_s << 85
+                                      << QStringList{u"match-bitrate-to-upload"_s};
+    // no image -> the busy / wrong camera / permission steps
+    QTest::newRow("camera busy") << measured({camera(u"camera-busy"_s)}) << u"no-camera-image"_s << 95
+                                 << QStringList{u"camera-not-delivering"_s};
+    QTest::newRow("black frames") << measured({camera(u"no-image"_s)}) << u"no-camera-image"_s << 85
+                                  << QStringList{u"camera-not-delivering"_s};
+}
+
+void TestDiagnosis::measurementsSelectRemedies()
+{
+    QFETCH(Scenario, scenario);
+    QFETCH(QString, cause);
+    QFETCH(int, confidence);
+    QFETCH(QStringList, remedies);
+
+    const rd::Diagnosis diagnosis = run(scenario);
+    const rd::DiagnosedCause* found = diagnosis.cause(cause);
+    QVERIFY2(found, qPrintable(summary(diagnosis)));
+    QCOMPARE(found->confidence, confidence);
+    QCOMPARE(remedyIds(*found), remedies);
+    for (const rd::Evidence& item : std::as_const(scenario.measurements)) {
+        const auto quoted = std::find_if(
+            found->evidenceFor.cbegin(), found->evidenceFor.cend(), [&item](const rd::Evidence& evidence) {
+                return evidence.source == item.source && evidence.subject == item.subject &&
+                       evidence.finding == item.finding && evidence.quote == item.quote;
+            });
+        QVERIFY2(quoted != found->evidenceFor.cend(), qPrintable(item.finding));
+    }
+    QVERIFY(found->technicalLine.contains(u"measured "_s + scenario.measurements.first().subject));
+}
+
+void TestDiagnosis::onlyMeasurementEvidenceIsMeasured()
+{
+    // The same subject and finding from another source is not a measurement.
+    Scenario scenario = measured({camera(u"too-dark"_s)});
+    scenario.measurements.first().source = rd::EvidenceSource::Answer;
+    QVERIFY2(!run(scenario).cause(u"dark-or-noisy-image"_s), qPrintable(summary(run(scenario))));
+    scenario.measurements.first().source = rd::EvidenceSource::Measurement;
+    QVERIFY(run(scenario).cause(u"dark-or-noisy-image"_s));
 }
 
 void TestDiagnosis::serverReplyIsQuoted()

@@ -124,8 +124,8 @@ void TestKnowledgeBase::builtInKnowledgeLoads()
     QCOMPARE(loaded.knowledge->seedFacts().size(), 62);
     QCOMPARE(loaded.knowledge->questions().size(), 3);
     QCOMPARE(loaded.knowledge->signatures().size(), 49);
-    QCOMPARE(loaded.knowledge->causes().size(), 45);
-    QCOMPARE(loaded.knowledge->entries().size(), 53);
+    QCOMPARE(loaded.knowledge->causes().size(), 48);
+    QCOMPARE(loaded.knowledge->entries().size(), 56);
     QCOMPARE(loaded.knowledge->causes().first().id, u"no-problem-found"_s);
     QVERIFY(loaded.knowledge->entry(u"server-ports-red5"_s));
     QVERIFY(!loaded.knowledge->entry(u"server-ports-lighttpd"_s));
@@ -394,6 +394,26 @@ void TestKnowledgeBase::brokenCrossReference_data()
         << setInList("causes", 0, "remedies", QJsonArray{u"healthy-next-step"_s})
         << u"causes.json: entry 0 (\"no-problem-found\"): field \"remedies\": no knowledge entry has the id "
            u"\"healthy-next-step\" in remedies.json"_s;
+    QTest::newRow("measurement with an unknown finding")
+        << Slot::Causes << u"causes.json"_s
+        << setInList("causes", 0, "trigger",
+                     QJsonObject{{u"measurement"_s, u"camera"_s}, {u"is"_s, QJsonArray{u"too-dim"_s}}})
+        << u"causes.json: entry 0 (\"no-problem-found\"): field \"trigger.is\": the measurement \"camera\" "
+           u"has "
+           u"no finding \"too-dim\""_s;
+    QTest::newRow("measurement of an unknown subject")
+        << Slot::Causes << u"causes.json"_s
+        << setInList("causes", 0, "trigger",
+                     QJsonObject{{u"measurement"_s, u"microphone"_s}, {u"is"_s, u"too-quiet"_s}})
+        << u"causes.json: entry 0 (\"no-problem-found\"): field \"trigger.measurement\": unknown measurement "
+           u"\"microphone\" (known: camera, bitrate)"_s;
+    QTest::newRow("measurement finding of another subject")
+        << Slot::Causes << u"causes.json"_s
+        << setInList("causes", 0, "trigger",
+                     QJsonObject{{u"measurement"_s, u"bitrate"_s}, {u"is"_s, u"too-dark"_s}})
+        << u"causes.json: entry 0 (\"no-problem-found\"): field \"trigger.is\": the measurement \"bitrate\" "
+           u"has "
+           u"no finding \"too-dark\""_s;
     QTest::newRow("entry asks for an unknown cause")
         << Slot::Remedies << u"remedies.json"_s
         << setInList("entries", 2, "trigger", QJsonObject{{u"cause"_s, u"url-broken"_s}})
