@@ -13,8 +13,6 @@ namespace rd {
 
 namespace {
 
-constexpr qint64 kPlainReadBufferBytes = 64 * 1024;
-
 void appendU16(QByteArray& bytes, quint32 value)
 {
     bytes.append(char((value >> 8) & 0xFF));
@@ -161,7 +159,7 @@ void RtmpStageProbe::openPlainTcp()
     m_plainSocket = new QTcpSocket(this);
     // The question is whether this machine reaches the server itself.
     m_plainSocket->setProxy(QNetworkProxy::NoProxy);
-    m_plainSocket->setReadBufferSize(kPlainReadBufferBytes);
+    m_plainSocket->setReadBufferSize(kReadBufferBytes);
     connect(m_plainSocket, &QTcpSocket::connected, this, &RtmpStageProbe::onPlainConnected);
     connect(m_plainSocket, &QTcpSocket::errorOccurred, this, &RtmpStageProbe::onPlainConnectError);
 
@@ -299,8 +297,16 @@ void RtmpStageProbe::onConversationClosed(bool graceful)
         finish(ProbeStatus::InternalError, tr("The connection closed before the check ended."));
 }
 
+void RtmpStageProbe::notePeak()
+{
+    if (m_conversation)
+        m_peakBuffered = qMax<qint64>(m_peakBuffered, m_conversation->peakBufferedBytes());
+    setFact(rtmpfacts::peakBufferedBytes, m_peakBuffered);
+}
+
 void RtmpStageProbe::dropStream()
 {
+    notePeak();
     if (m_conversation) {
         m_conversation->stop();
         m_conversation->deleteLater();
@@ -334,7 +340,7 @@ void RtmpStageProbe::confirmTlsAfterReset(const RtmpStageResult& resetResult)
 
     m_tlsCheckSocket = new QTcpSocket(this);
     m_tlsCheckSocket->setProxy(QNetworkProxy::NoProxy);
-    m_tlsCheckSocket->setReadBufferSize(kPlainReadBufferBytes);
+    m_tlsCheckSocket->setReadBufferSize(kReadBufferBytes);
     connect(m_tlsCheckSocket, &QTcpSocket::connected, this, [this] {
         const QByteArray hello = tlsClientHello(target().host);
         m_tlsCheckSocket->write(hello);
@@ -388,6 +394,7 @@ void RtmpStageProbe::concludeTlsCheck(bool answeredTls, const QString& what)
 
 void RtmpStageProbe::abortIo()
 {
+    notePeak();
     if (m_conversation)
         m_conversation->stop();
     for (QAbstractSocket* socket :

@@ -34,8 +34,10 @@ namespace rd {
 //    (stunnel/OpenSSL reset plain RTMP bytes instead of sending an alert).
 //
 // The result carries the facts of every stage that ran (rtmpfacts keys, plus tcpfacts::address
-// and tcpfacts::family). Whatever ends the probe (including a cancel) aborts its sockets; a
-// probe that reached its goal closes the connection cleanly first.
+// and tcpfacts::family), and always rtmpfacts::peakBufferedBytes: the most bytes any of its
+// conversations held at once. That stays below kBufferedBytesCap whatever the server sends. Whatever ends the
+// probe (including a cancel) aborts its sockets; a probe that reached its goal closes the connection cleanly
+// first.
 class RtmpStageProbe : public Probe
 {
     Q_OBJECT
@@ -57,6 +59,15 @@ public:
     static constexpr int kDefaultPublishGraceMs = 1000;
     // How much earlier than ProbeTimeouts::probeMs the conversation's own timers give up.
     static constexpr int kDeadlineMarginMs = 200;
+    // The socket's read buffer (Qt stops reading from the kernel beyond it); with the
+    // conversation's own bounds it caps what a probe ever holds: see kBufferedBytesCap.
+    static constexpr qint64 kReadBufferBytes = 64 * 1024;
+    // The handshake reply, four messages of the conversation's longest (the chunk reader's bound
+    // on unfinished messages) with the longest chunk header (18 bytes), and one read buffer of
+    // bytes not yet parsed.
+    static constexpr qint64 kBufferedBytesCap = 1 + 2 * rtmp::HandshakeBlockSize +
+                                                4 * RtmpConversationOptions::kDefaultMaxMessageLength + 18 +
+                                                kReadBufferBytes;
 
 protected:
     void begin() override;
@@ -89,6 +100,7 @@ private:
     void onTlsCheckBytes();
     void concludeTlsCheck(bool answeredTls, const QString& what);
     void dropStream();
+    void notePeak();
 
     RtmpStage m_goal;
     rtmp::HandshakeVariant m_variant = rtmp::HandshakeVariant::Digest;
@@ -96,6 +108,7 @@ private:
     bool m_simpleRetryEnabled = true;
     bool m_tlsConfirmationEnabled = true;
     bool m_retried = false;
+    qint64 m_peakBuffered = 0;
 
     QHostAddress m_address; // null: connect by host name
     QPointer<QTcpSocket> m_plainSocket;

@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <limits>
+
 namespace rd {
 
 Probe::Probe(QString probeId, ProbeKind kind, ProbeTarget target, ProbeTimeouts timeouts, QObject* parent)
@@ -54,19 +56,31 @@ void Probe::step(const QString& name, const QString& detail, qint64 durationMs)
 
 void Probe::sent(const QString& summary, const QByteArray& bytes)
 {
-    m_result.transcript << TranscriptEntry{elapsedMs(), TranscriptDirection::Sent, summary,
-                                           bytes.left(kTranscriptBytesCap)};
+    record(TranscriptDirection::Sent, summary, bytes);
 }
 
 void Probe::received(const QString& summary, const QByteArray& bytes)
 {
-    m_result.transcript << TranscriptEntry{elapsedMs(), TranscriptDirection::Received, summary,
-                                           bytes.left(kTranscriptBytesCap)};
+    record(TranscriptDirection::Received, summary, bytes);
 }
 
 void Probe::note(const QString& summary)
 {
-    m_result.transcript << TranscriptEntry{elapsedMs(), TranscriptDirection::Note, summary, {}};
+    record(TranscriptDirection::Note, summary, {});
+}
+
+void Probe::record(TranscriptDirection direction, const QString& summary, const QByteArray& bytes)
+{
+    if (m_result.transcript.size() >= kTranscriptEntriesCap) {
+        ++m_transcriptLinesLeftOut;
+        return;
+    }
+    QString shown = summary;
+    if (shown.size() > kTranscriptSummaryCap) {
+        shown.truncate(kTranscriptSummaryCap);
+        shown += u'\u2026';
+    }
+    m_result.transcript << TranscriptEntry{elapsedMs(), direction, shown, bytes.left(kTranscriptBytesCap)};
 }
 
 void Probe::setFact(const QString& key, const QVariant& value)
@@ -83,6 +97,15 @@ void Probe::finish(ProbeStatus status, const QString& message)
     if (m_probeDeadline)
         m_probeDeadline->stop();
     abortIo();
+    if (m_transcriptLinesLeftOut > 0) {
+        m_result.transcript << TranscriptEntry{
+            elapsedMs(),
+            TranscriptDirection::Note,
+            tr("%n more transcript line(s) left out: the transcript keeps the first %1.", nullptr,
+               int(qMin<qsizetype>(m_transcriptLinesLeftOut, std::numeric_limits<int>::max())))
+                .arg(kTranscriptEntriesCap),
+            {}};
+    }
     m_result.status = status;
     m_result.message = message;
     m_result.elapsedMs = elapsedMs();

@@ -34,6 +34,14 @@ public:
     const ProbeTarget& target() const { return m_result.target; }
     bool isFinished() const { return m_finished; }
 
+    // Bytes kept per transcript line (a hex dump prefix).
+    static constexpr qsizetype kTranscriptBytesCap = 256;
+    // A server that floods the probe with messages must not grow the result without bound: past
+    // this many lines the transcript keeps counting but stores nothing more, and finish() adds
+    // one note saying how many lines were left out. Summaries are cut to kTranscriptSummaryCap.
+    static constexpr qsizetype kTranscriptEntriesCap = 1000;
+    static constexpr qsizetype kTranscriptSummaryCap = 2000;
+
     // Worker thread only.
     void start();
     void cancel();
@@ -66,10 +74,11 @@ protected:
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     const ProbeTimeouts& timeouts() const { return m_timeouts; }
 
-    static constexpr qsizetype kTranscriptBytesCap = 256;
-
 private:
+    void record(TranscriptDirection direction, const QString& summary, const QByteArray& bytes);
+
     ProbeResult m_result;
+    qsizetype m_transcriptLinesLeftOut = 0;
     ProbeTimeouts m_timeouts;
     QElapsedTimer m_clock;
     QTimer* m_stepTimer = nullptr;

@@ -672,18 +672,22 @@ void RtmpConversation::feedChunks(QByteArrayView bytes)
         }
         if (message.type == quint8(rtmp::MessageType::Amf0Command) ||
             message.type == quint8(rtmp::MessageType::Amf3Command)) {
+            const Phase before = m_phase;
+            const double awaitedBefore = m_createStreamTransaction + m_publishTransaction;
             handleCommand(message);
+            // A command that moved nothing on answered nothing: a server that answers every
+            // command with commands of its own must not keep the probe listening until its timeout.
+            const bool movedOn = m_phase != before ||
+                                 m_createStreamTransaction + m_publishTransaction != awaitedBefore ||
+                                 m_publishStartSeen;
+            if (movedOn || m_phase == Phase::AtGoal)
+                continue;
+            if (!countIgnored(message))
+                return;
             continue;
         }
-        m_ignoredBytes += message.payload.size();
-        if (m_phase != Phase::AtGoal && m_ignoredBytes > m_options.maxIgnoredBytes) {
-            failStage(ProbeStatus::ConnectProtocolError,
-                      tr("The server sent %1 bytes of %2 and other messages without answering.")
-                          .arg(m_ignoredBytes)
-                          .arg(rtmp::messageTypeName(message.type)),
-                      {{rtmpfacts::protocolError, u"unrelated-messages"_s}});
+        if (!countIgnored(message))
             return;
-        }
     }
     if (m_phase == Phase::Stopped || m_phase == Phase::Closing)
         return;
@@ -708,6 +712,19 @@ void RtmpConversation::feedChunks(QByteArrayView bytes)
         return;
     }
     acknowledgeIfDue();
+}
+
+bool RtmpConversation::countIgnored(const rtmp::Message& message)
+{
+    m_ignoredBytes += message.payload.size();
+    if (m_phase == Phase::AtGoal || m_ignoredBytes <= m_options.maxIgnoredBytes)
+        return true;
+    failStage(ProbeStatus::ConnectProtocolError,
+              tr("The server sent %1 bytes of %2 and other messages without answering.")
+                  .arg(m_ignoredBytes)
+                  .arg(rtmp::messageTypeName(message.type)),
+              {{rtmpfacts::protocolError, u"unrelated-messages"_s}});
+    return false;
 }
 
 void RtmpConversation::acknowledgeIfDue()
@@ -1074,6 +1091,23 @@ void RtmpConversation::onPeerGone()
         return;
     case Phase::AwaitConnectReply: {
         const QString closure = peerClosureName();
+        QVariantMap facts{{rtmpfacts::closedBy, closure == u"unknown" ? u"fin"_s : closure},
+                          {rtmpfacts::peerClosure, closure}};
+        const qsizetype unfinished = m_reader.bufferedBytes();
+        if (unfinished > 0) {
+            // Cut off in the middle of a message: not the deliberate silent close of nginx-rtmp.
+            facts.insert(rtmpfacts::unfinishedBytes, qint64(unfinished));
+            failStage(ProbeStatus::ConnectClosedSilently,
+                      closure == u"reset"
+                          ? tr("The server reset the connection in the middle of a message, %1 bytes into "
+                               "it, before it answered connect.")
+                                .arg(unfinished)
+                          : tr("The server closed the connection in the middle of a message, %1 bytes into "
+                               "it, before it answered connect.")
+                                .arg(unfinished),
+                      facts);
+            return;
+        }
         failStage(
             ProbeStatus::ConnectClosedSilently,
             closure == u"reset"
@@ -1081,8 +1115,7 @@ void RtmpConversation::onPeerGone()
                      "does this for an unknown application or a wrong token).")
                 : tr("The server closed the connection right after connect, without an answer (nginx-rtmp "
                      "does this for an unknown application or a wrong token)."),
-            {{rtmpfacts::closedBy, closure == u"unknown" ? u"fin"_s : closure},
-             {rtmpfacts::peerClosure, closure}});
+            facts);
         return;
     }
     case Phase::AwaitCreateStreamReply:

@@ -76,6 +76,8 @@ inline constexpr QLatin1StringView serverChunkSize{"serverChunkSize"}; // from S
 inline constexpr QLatin1StringView serverWindowAckSize{"serverWindowAckSize"}; // from Window Ack Size
 inline constexpr QLatin1StringView serverPeerBandwidth{"serverPeerBandwidth"}; // from Set Peer Bandwidth
 inline constexpr QLatin1StringView peakBufferedBytes{"peakBufferedBytes"}; // qint64, most bytes held at once
+// qint64: bytes of a message the connection ended in the middle of (header and payload so far).
+inline constexpr QLatin1StringView unfinishedBytes{"unfinishedBytes"};
 inline constexpr QLatin1StringView ignoredBytes{
     "ignoredBytes"}; // qint64, bytes of messages that answered nothing
 
@@ -161,7 +163,8 @@ struct RtmpConversationOptions
     // Memory bounds, whatever the peer announces or sends: one message at most this long (the
     // chunk reader holds at most four times it), and at most this many bytes of messages that
     // answer nothing (media, data) before the server is considered broken.
-    qsizetype maxMessageLength = 64 * 1024;
+    static constexpr qsizetype kDefaultMaxMessageLength = 64 * 1024;
+    qsizetype maxMessageLength = kDefaultMaxMessageLength;
     qsizetype maxIgnoredBytes = 256 * 1024;
 };
 
@@ -272,6 +275,8 @@ private:
     void finishHandshake(ProbeStatus status, const QString& message, QVariantMap facts);
     void handshakeEndedWithoutVerdict(bool peerClosed);
     void feedChunks(QByteArrayView bytes);
+    // Adds a message that answered nothing to the ignored bytes; false when that ended the stage.
+    bool countIgnored(const rtmp::Message& message);
     void acknowledgeIfDue();
     bool handleControl(const rtmp::Message& message);
     void handleCommand(const rtmp::Message& message);

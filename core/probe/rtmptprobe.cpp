@@ -165,12 +165,14 @@ void RtmptProbe::openConnection()
         } else {
             socket->setProxy(QNetworkProxy::NoProxy);
         }
+        socket->setReadBufferSize(kReadBufferBytes);
         connect(socket, &QSslSocket::encrypted, this, &RtmptProbe::onSocketReady);
         connect(socket, &QSslSocket::sslErrors, this, &RtmptProbe::onSslErrors);
         m_socket = socket;
     } else {
         m_socket = new QTcpSocket(this);
         m_socket->setProxy(QNetworkProxy::NoProxy);
+        m_socket->setReadBufferSize(kReadBufferBytes);
         if (viaPlainProxy()) {
             host = m_options.httpProxy->hostName();
             port = m_options.httpProxy->port();
@@ -236,10 +238,20 @@ void RtmptProbe::onReadyRead()
     if (!m_awaitingResponse)
         return; // nothing was asked: bytes after a complete answer are not ours to read
     const rtmpt::HttpParseStatus status = m_parser.feed(bytes);
+    noteBuffered();
     if (status == rtmpt::HttpParseStatus::NeedMore)
         return;
     m_awaitingResponse = false;
     disarmTimeout();
+    if (status == rtmpt::HttpParseStatus::HeaderTooLarge || status == rtmpt::HttpParseStatus::BodyTooLarge) {
+        setFact(rtmptfacts::failedRequest, commandText(m_command));
+        received(tr("an answer too long for RTMPT: %1").arg(m_parser.errorMessage()), bytes);
+        finish(ProbeStatus::RtmptNotATunnel,
+               tr("%1 answered the RTMPT %2 request with more than an RTMPT answer can be (%3): no RTMPT "
+                  "tunnel there.")
+                   .arg(where(), commandText(m_command), m_parser.errorMessage()));
+        return;
+    }
     if (status != rtmpt::HttpParseStatus::Complete) {
         setFact(rtmptfacts::failedRequest, commandText(m_command));
         received(tr("not an HTTP answer: %1").arg(m_parser.errorMessage()), bytes);
@@ -294,6 +306,7 @@ void RtmptProbe::onSocketError(QAbstractSocket::SocketError error)
 
     const QByteArray rest = m_socket->readAll();
     rtmpt::HttpParseStatus status = rest.isEmpty() ? m_parser.status() : m_parser.feed(rest);
+    noteBuffered();
     if (status == rtmpt::HttpParseStatus::NeedMore)
         status = m_parser.finish();
     m_awaitingResponse = false;
@@ -572,8 +585,17 @@ void RtmptProbe::recordHandshake()
     }
 }
 
+void RtmptProbe::noteBuffered()
+{
+    qint64 held = m_parser.bufferedBytes();
+    if (m_socket != nullptr)
+        held += m_socket->bytesAvailable();
+    m_peakBuffered = std::max(m_peakBuffered, held);
+}
+
 void RtmptProbe::abortIo()
 {
+    setFact(rtmptfacts::peakBufferedBytes, m_peakBuffered);
     if (m_pollTimer != nullptr)
         m_pollTimer->stop();
     m_pendingRequest.fill('\0');

@@ -42,6 +42,8 @@ inline constexpr QLatin1StringView lastPollingDelay{"lastPollingDelay"}; // int,
 inline constexpr QLatin1StringView handshakeMs{"handshakeMs"};           // qint64, C0+C1 sent -> S2 complete
 inline constexpr QLatin1StringView socketError{"socketError"};           // QAbstractSocket::SocketError name
 inline constexpr QLatin1StringView systemMessage{"systemMessage"};
+// qint64: the most bytes held at once (socket buffer and the HTTP answer being parsed).
+inline constexpr QLatin1StringView peakBufferedBytes{"peakBufferedBytes"};
 } // namespace rtmptfacts
 
 struct RtmptProbeOptions
@@ -84,12 +86,21 @@ struct RtmptProbeOptions
 // within the bounds). Through a proxy: ProxyUnreachable when the proxy itself
 // cannot be reached, ProxyAuthRequired for 407, ProxyRefusedTarget for 502/504.
 // RTMPTS: the certificate statuses of TlsProbe, or TlsHandshakeFailed.
+//
+// Memory: the socket reads at most kReadBufferBytes ahead and an answer may
+// have at most rtmpt::HttpLimits' header and body bytes (a longer one is
+// RtmptNotATunnel), so fact peakBufferedBytes stays below kBufferedBytesCap.
 class RtmptProbe : public Probe
 {
     Q_OBJECT
 
 public:
     using Options = RtmptProbeOptions;
+
+    static constexpr qint64 kReadBufferBytes = 64 * 1024;
+    // The body and header limits, the parser's unread rest of the last read, and the socket's buffer.
+    static constexpr qint64 kBufferedBytesCap =
+        2 * kReadBufferBytes + rtmpt::HttpLimits{}.maxHeaderBytes + rtmpt::HttpLimits{}.maxBodyBytes;
 
     RtmptProbe(QString probeId, ProbeTarget target, ProbeTimeouts timeouts, Options options = {},
                QObject* parent = nullptr);
@@ -123,6 +134,7 @@ private:
     void recordAnswer(const rtmpt::HttpResponse& response, const rtmpt::Reply& reply);
     void recordHandshake();
     void handshakeOutOfTime();
+    void noteBuffered();
     bool viaPlainProxy() const;
     bool usesTls() const;
     QString where() const;
@@ -152,6 +164,7 @@ private:
     bool m_c2Sent = false;
     bool m_handshakeDone = false;
     qint64 m_handshakeStartedMs = 0;
+    qint64 m_peakBuffered = 0;
 };
 
 } // namespace rd

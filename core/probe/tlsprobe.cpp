@@ -13,10 +13,38 @@
 #include <QSslSocket>
 
 #include <algorithm>
+#include <cstddef>
+
+#if defined(Q_OS_LINUX)
+// The kernel's struct tcp_info: glibc's copy in <netinet/tcp.h> lacks tcpi_bytes_received.
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
 
 namespace rd {
 
 namespace {
+
+// Bytes the peer has sent on this TCP connection, as the kernel counts them; -1 when unknown.
+qint64 bytesReceivedOn(qintptr descriptor)
+{
+#if defined(Q_OS_LINUX)
+    if (descriptor < 0)
+        return -1;
+    tcp_info info{};
+    socklen_t size = sizeof info;
+    if (::getsockopt(int(descriptor), IPPROTO_TCP, TCP_INFO, &info, &size) != 0)
+        return -1;
+    // Kernels before 4.1 fill in less; the field is then missing.
+    if (size < socklen_t(offsetof(tcp_info, tcpi_bytes_received) + sizeof info.tcpi_bytes_received))
+        return -1;
+    return qint64(info.tcpi_bytes_received);
+#else
+    Q_UNUSED(descriptor);
+    return -1;
+#endif
+}
 
 // Leaves the probe's own deadline room to report what the inner stage found.
 constexpr int kInnerDeadlineMarginMs = 300;
@@ -141,6 +169,7 @@ void TlsProbe::begin()
 
     m_socket = new QSslSocket(this);
     m_socket->setProxy(QNetworkProxy::NoProxy);
+    m_socket->setReadBufferSize(kReadBufferBytes);
     m_socket->setSslConfiguration(
         netprobe::tlsConfiguration(m_options.extraCaCertificates, m_options.useSystemCaCertificates));
 
@@ -170,14 +199,41 @@ void TlsProbe::onConnected()
     step(tr("connected"), where(), m_connectedAtMs);
     sent(tr("TLS ClientHello (server name %1)").arg(serverName()));
     step(tr("TLS handshake started"), serverName());
-    armTimeout(timeouts().readMs, [this] {
-        finish(
-            ProbeStatus::TlsNoAnswer,
-            tr("%1 accepted the connection but did not complete a TLS handshake within %2 s. A plain RTMP "
-               "server behaves like this (it waits for RTMP bytes): the port probably does not speak RTMPS.")
-                .arg(where())
-                .arg(timeouts().readMs / 1000.0));
-    });
+    armTimeout(timeouts().readMs, [this] { handshakeTimedOut(); });
+}
+
+void TlsProbe::handshakeTimedOut()
+{
+    const qint64 answered = m_socket != nullptr ? bytesReceivedOn(m_socket->socketDescriptor()) : -1;
+    if (answered > 0) {
+        // A plain RTMP port never answers a ClientHello; this server began a TLS answer and stopped.
+        setFact(tlsfacts::handshakeBytesReceived, answered);
+        received(
+            tr("%n byte(s) of a TLS answer, then nothing", nullptr, int(qMin<qint64>(answered, 1 << 30))));
+        finish(ProbeStatus::TlsHandshakeFailed,
+               tr("%1 began the TLS handshake (%2 bytes) and then stopped answering: no TLS session within "
+                  "%3 s. The server or something on the way stalls mid-handshake.")
+                   .arg(where())
+                   .arg(answered)
+                   .arg(timeouts().readMs / 1000.0));
+        return;
+    }
+    if (answered == 0)
+        setFact(tlsfacts::handshakeBytesReceived, qint64(0));
+    finish(ProbeStatus::TlsNoAnswer,
+           tr("%1 accepted the connection but did not complete a TLS handshake within %2 s. A plain RTMP "
+              "server behaves like this (it waits for RTMP bytes): the port probably does not speak RTMPS.")
+               .arg(where())
+               .arg(timeouts().readMs / 1000.0));
+}
+
+void TlsProbe::notePeak()
+{
+    if (m_socket != nullptr)
+        m_peakBuffered = std::max<qint64>(m_peakBuffered, m_socket->bytesAvailable());
+    if (m_conversation != nullptr)
+        m_peakBuffered = std::max<qint64>(m_peakBuffered, m_conversation->peakBufferedBytes());
+    setFact(tlsfacts::peakBufferedBytes, m_peakBuffered);
 }
 
 void TlsProbe::onSslErrors(const QList<QSslError>& errors)
@@ -399,6 +455,7 @@ void TlsProbe::onError(QAbstractSocket::SocketError error)
 
 void TlsProbe::abortIo()
 {
+    notePeak();
     if (m_conversation != nullptr)
         m_conversation->stop();
     if (m_socket == nullptr)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "probe.h"
+#include "rtmpconversation.h"
 
 #include <QAbstractSocket>
 #include <QLatin1StringView>
@@ -11,9 +12,6 @@
 class QSslSocket;
 
 namespace rd {
-
-class RtmpConversation;
-struct RtmpStageResult;
 
 // Keys of ProbeResult::facts written by TlsProbe.
 namespace tlsfacts {
@@ -37,6 +35,10 @@ inline constexpr QLatin1StringView certificateErrorTexts{"certificateErrorTexts"
 inline constexpr QLatin1StringView socketError{"socketError"};     // QAbstractSocket::SocketError name
 inline constexpr QLatin1StringView systemMessage{"systemMessage"}; // the socket's error text
 inline constexpr QLatin1StringView tlsBackend{"tlsBackend"};       // QSslSocket::activeBackend()
+// qint64: bytes the server sent before the TLS handshake stopped (Linux; absent elsewhere).
+inline constexpr QLatin1StringView handshakeBytesReceived{"handshakeBytesReceived"};
+// qint64: the most bytes held at once (socket buffer and the inner RTMP conversation).
+inline constexpr QLatin1StringView peakBufferedBytes{"peakBufferedBytes"};
 
 // RTMP inside the TLS session (see TlsProbe).
 inline constexpr QLatin1StringView innerGoal{"innerGoal"};     // QString, "none" / "handshake" / "connect"
@@ -84,10 +86,17 @@ struct TlsProbeOptions
 //
 // Other statuses: TlsHandshakeFailed (the TLS library failed the handshake:
 // protocol or cipher mismatch, a non-TLS answer such as an HTTP error page,
-// a reset or close during the handshake), TlsNoAnswer (no TLS session within
-// ProbeTimeouts::readMs after the ClientHello: typically a plain RTMP port,
-// which waits for 1537 handshake bytes), TlsUnavailable (no TLS library), and
-// the TCP statuses of TcpProbe when the connection itself fails.
+// a reset or close during the handshake; also a server that began answering
+// the ClientHello and then stalled, when the system can tell: Linux counts
+// the bytes received, fact handshakeBytesReceived), TlsNoAnswer (no byte
+// and no TLS session within ProbeTimeouts::readMs after the ClientHello:
+// typically a plain RTMP port, which waits for 1537 handshake bytes),
+// TlsUnavailable (no TLS library), and the TCP statuses of TcpProbe when the
+// connection itself fails.
+//
+// Memory: the socket reads at most kReadBufferBytes ahead, the inner RTMP
+// conversation keeps its own bounds; fact peakBufferedBytes stays below
+// kBufferedBytesCap.
 class TlsProbe : public Probe
 {
     Q_OBJECT
@@ -99,6 +108,13 @@ public:
     TlsProbe(QString probeId, ProbeTarget target, ProbeTimeouts timeouts, Options options = {},
              QObject* parent = nullptr);
     ~TlsProbe() override;
+
+    static constexpr qint64 kReadBufferBytes = 64 * 1024;
+    // Decrypted bytes waiting in the socket plus what the inner RTMP conversation holds (see
+    // RtmpConversationOptions). The TLS library's own buffer (one record, at most 16 KiB and its
+    // overhead) is not visible from here and not counted.
+    static constexpr qint64 kBufferedBytesCap =
+        1 + 2 * 1536 + 4 * RtmpConversationOptions::kDefaultMaxMessageLength + 18 + kReadBufferBytes;
 
     // TlsOk for NoError; TlsOtherCertificateError for anything unrelated to certificates.
     static ProbeStatus statusForSslError(QSslError::SslError error);
@@ -117,6 +133,8 @@ private:
     void startInnerRtmp(InnerRtmp goal);
     void onInnerStage(const RtmpStageResult& result);
     void concludeSession();
+    void handshakeTimedOut();
+    void notePeak();
     void recordChain();
     QString where() const;
     QString serverName() const;
@@ -135,6 +153,7 @@ private:
     QString m_innerLimit;
     ProbeStatus m_innerStatus = ProbeStatus::NotRun;
     QString m_innerMessage;
+    qint64 m_peakBuffered = 0;
 };
 
 } // namespace rd

@@ -1,5 +1,9 @@
 #include "scriptedpeer.h"
 
+#include "rtmp/amf0.h"
+#include "rtmp/chunkstream.h"
+#include "rtmp/commands.h"
+
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QSemaphore>
@@ -41,10 +45,22 @@ bool performsHandshake(Behaviour behaviour)
     case Behaviour::HandshakeThenHugeChunkSize:
     case Behaviour::HandshakeThenAnnounce16MB:
     case Behaviour::HandshakeThenEndlessData:
+    case Behaviour::HandshakeThenResetMidMessage:
+    case Behaviour::HandshakeThenCommandFlood:
+    case Behaviour::HandshakeThenHugeChunkSizeThenMessage:
+    case Behaviour::HandshakeThenManyPartialMessages:
         return true;
     default:
         return false;
     }
+}
+
+// Behaviours that act once the client's first command message is complete.
+bool actsAfterFirstCommand(Behaviour behaviour)
+{
+    return behaviour == Behaviour::HandshakeThenCloseAfterConnect ||
+           behaviour == Behaviour::HandshakeThenResetMidMessage ||
+           behaviour == Behaviour::HandshakeThenCommandFlood;
 }
 
 // Fixed, seed-driven bytes so a failing test sees the same "garbage" every run.
@@ -122,6 +138,32 @@ QByteArray endlessDataBlock()
     while (block.size() < 64 * 1024)
         block += message;
     return block;
+}
+
+QByteArray repeatedToBlock(const QByteArray& unit)
+{
+    QByteArray block;
+    while (block.size() < 64 * 1024)
+        block += unit;
+    return block;
+}
+
+QByteArray commandFloodBlock()
+{
+    rtmp::ChunkWriter writer;
+    const rtmp::Message bandwidthDone =
+        rtmp::buildCommand(u"onBWDone"_s, 0, {amf0::Value::null(), amf0::Value::number(8192)});
+    rtmp::ConnectParameters parameters;
+    parameters.app = u"flood"_s;
+    parameters.tcUrl = u"rtmp://127.0.0.1/flood"_s;
+    const rtmp::Message connect = rtmp::buildConnect(parameters, 1);
+    return repeatedToBlock(writer.write(bandwidthDone).bytes + writer.write(connect).bytes);
+}
+
+QByteArray httpHead(const QByteArray& extraHeaders)
+{
+    return "HTTP/1.1 200 OK\r\nServer: scripted-peer\r\nContent-Type: application/x-fcs\r\n" + extraHeaders +
+           "\r\n";
 }
 
 // Bytes the client's first command message occupies on the wire (protocol
@@ -246,11 +288,24 @@ private:
 
     void pumpEndlessData()
     {
-        if (!m_endless || !open())
+        if (m_endlessBlock.isEmpty() || !open())
             return;
-        static const QByteArray block = endlessDataBlock();
         while (m_socket->bytesToWrite() < endlessBacklog && open())
-            send(block);
+            send(m_endlessBlock);
+    }
+
+    void startEndless(QByteArray block)
+    {
+        m_endlessBlock = std::move(block);
+        pumpEndlessData();
+    }
+
+    // RST once what was written has had time to arrive.
+    void resetSoon()
+    {
+        m_socket->flush();
+        m_closed = true;
+        QTimer::singleShot(100, this, [this] { resetConnection(); });
     }
 
     void onReadyRead()
@@ -273,9 +328,29 @@ private:
             answerFirstBytes();
         if (performsHandshake(m_behaviour) && !m_afterHandshakeStarted && m_received >= handshakeSize)
             actAfterHandshake();
-        if (m_behaviour == Behaviour::HandshakeThenCloseAfterConnect && m_afterHandshakeStarted &&
-            firstCommandEnd(m_afterHandshake).has_value())
+        if (actsAfterFirstCommand(m_behaviour) && m_afterHandshakeStarted && !m_actedOnCommand &&
+            firstCommandEnd(m_afterHandshake).has_value()) {
+            m_actedOnCommand = true;
+            actOnFirstCommand();
+        }
+    }
+
+    void actOnFirstCommand()
+    {
+        switch (m_behaviour) {
+        case Behaviour::HandshakeThenCloseAfterConnect:
             closeGracefully();
+            return;
+        case Behaviour::HandshakeThenResetMidMessage:
+            send(chunkHeader(3, 300, 20, 0) + pseudoRandomBytes(100, 0x5eed0003, '\x02'));
+            resetSoon();
+            return;
+        case Behaviour::HandshakeThenCommandFlood:
+            startEndless(commandFloodBlock());
+            return;
+        default:
+            return;
+        }
     }
 
     void answerFirstBytes()
@@ -332,10 +407,47 @@ private:
         case Behaviour::HandshakeThenHugeChunkSize:
         case Behaviour::HandshakeThenAnnounce16MB:
         case Behaviour::HandshakeThenEndlessData:
+        case Behaviour::HandshakeThenResetMidMessage:
+        case Behaviour::HandshakeThenCommandFlood:
+        case Behaviour::HandshakeThenHugeChunkSizeThenMessage:
+        case Behaviour::HandshakeThenManyPartialMessages:
             if (haveC0C1) {
                 m_answered = true;
                 send(handshakeReply(m_head));
             }
+            return;
+        case Behaviour::ResetMidHandshake:
+            if (haveC0C1) {
+                m_answered = true;
+                send(handshakeReply(m_head).left(1 + 700));
+                resetSoon();
+            }
+            return;
+        case Behaviour::TlsStallMidHandshake:
+            m_answered = true;
+            // Handshake record, TLS 1.2, 16384 bytes announced; a ServerHello header; 196 more bytes.
+            send(QByteArray::fromHex("1603034000") + QByteArray::fromHex("02003ffc") +
+                 pseudoRandomBytes(196, 0x5eed0004, '\x03'));
+            return;
+        case Behaviour::HttpEndlessBody:
+            m_answered = true;
+            send(httpHead("Connection: close\r\n"));
+            startEndless(repeatedToBlock(QByteArrayLiteral("\x01RTMP bytes that never end ")));
+            return;
+        case Behaviour::HttpHugeContentLength:
+            m_answered = true;
+            send(httpHead("Content-Length: 1099511627776\r\n"));
+            startEndless(repeatedToBlock(QByteArrayLiteral("\x01RTMP bytes that never end ")));
+            return;
+        case Behaviour::HttpHeaderFlood:
+            m_answered = true;
+            send("HTTP/1.1 200 OK\r\n");
+            startEndless(repeatedToBlock(QByteArrayLiteral("X-Flood: header lines that never end\r\n")));
+            return;
+        case Behaviour::HttpTrickleBody:
+            m_answered = true;
+            send(httpHead("Content-Length: 64\r\n"));
+            startTrickle(QByteArray(64, '\x01'), 64);
             return;
         }
     }
@@ -355,9 +467,22 @@ private:
             startTrickle({}, 0xFFFFFF);
             return;
         case Behaviour::HandshakeThenEndlessData:
-            m_endless = true;
-            pumpEndlessData();
+            startEndless(endlessDataBlock());
             return;
+        case Behaviour::HandshakeThenHugeChunkSizeThenMessage: {
+            QByteArray message = chunkHeader(4, 32 * 1024, 8, 1);
+            message += QByteArray(32 * 1024, '\xAF');
+            send(chunkHeader(2, 4, 1, 0) + QByteArray::fromHex("7FFFFFFF") + message);
+            return;
+        }
+        case Behaviour::HandshakeThenManyPartialMessages: {
+            // After Set Chunk Size 59000 the first chunk of each message ends 1000 bytes short.
+            QByteArray bytes = chunkHeader(2, 4, 1, 0) + QByteArray::fromHex("0000E678");
+            for (quint8 chunkStreamId = 4; chunkStreamId <= 35; ++chunkStreamId)
+                bytes += chunkHeader(chunkStreamId, 60000, 8, 1) + QByteArray(59000, '\xAF');
+            send(bytes);
+            return;
+        }
         default:
             return;
         }
@@ -376,7 +501,8 @@ private:
     qsizetype m_received = 0;
     bool m_answered = false;
     bool m_afterHandshakeStarted = false;
-    bool m_endless = false;
+    bool m_actedOnCommand = false;
+    QByteArray m_endlessBlock;
     bool m_closed = false;
 };
 
@@ -495,6 +621,26 @@ QString ScriptedPeer::behaviourName(Behaviour behaviour)
         return u"AcceptThenClose"_s;
     case Behaviour::AcceptThenReset:
         return u"AcceptThenReset"_s;
+    case Behaviour::ResetMidHandshake:
+        return u"ResetMidHandshake"_s;
+    case Behaviour::HandshakeThenResetMidMessage:
+        return u"HandshakeThenResetMidMessage"_s;
+    case Behaviour::HandshakeThenCommandFlood:
+        return u"HandshakeThenCommandFlood"_s;
+    case Behaviour::HandshakeThenHugeChunkSizeThenMessage:
+        return u"HandshakeThenHugeChunkSizeThenMessage"_s;
+    case Behaviour::HandshakeThenManyPartialMessages:
+        return u"HandshakeThenManyPartialMessages"_s;
+    case Behaviour::TlsStallMidHandshake:
+        return u"TlsStallMidHandshake"_s;
+    case Behaviour::HttpEndlessBody:
+        return u"HttpEndlessBody"_s;
+    case Behaviour::HttpHugeContentLength:
+        return u"HttpHugeContentLength"_s;
+    case Behaviour::HttpHeaderFlood:
+        return u"HttpHeaderFlood"_s;
+    case Behaviour::HttpTrickleBody:
+        return u"HttpTrickleBody"_s;
     }
     return u"Unknown"_s;
 }
@@ -516,7 +662,17 @@ QList<ScriptedPeer::Behaviour> ScriptedPeer::allBehaviours()
             Behaviour::HandshakeThenAnnounce16MB,
             Behaviour::HandshakeThenEndlessData,
             Behaviour::AcceptThenClose,
-            Behaviour::AcceptThenReset};
+            Behaviour::AcceptThenReset,
+            Behaviour::ResetMidHandshake,
+            Behaviour::HandshakeThenResetMidMessage,
+            Behaviour::HandshakeThenCommandFlood,
+            Behaviour::HandshakeThenHugeChunkSizeThenMessage,
+            Behaviour::HandshakeThenManyPartialMessages,
+            Behaviour::TlsStallMidHandshake,
+            Behaviour::HttpEndlessBody,
+            Behaviour::HttpHugeContentLength,
+            Behaviour::HttpHeaderFlood,
+            Behaviour::HttpTrickleBody};
 }
 
 } // namespace rd::test

@@ -50,6 +50,32 @@ public:
                                         // (chunk stream 4, message stream 1) for as long as the client reads
         AcceptThenClose,                // FIN right after accepting
         AcceptThenReset,                // RST right after accepting
+
+        // Hostile servers (tst_hostileserver)
+        ResetMidHandshake,                     // once C0+C1 are in: S0 and the first 700 bytes of S1, then
+                                               // RST (100 ms later, so the bytes arrive first)
+        HandshakeThenResetMidMessage,          // handshake; once the client's first command is in: a type-0
+                                               // header announcing a 300-byte AMF0 command on chunk stream 3
+                                               // and 100 of its bytes, then RST (100 ms later)
+        HandshakeThenCommandFlood,             // handshake; once the client's first command is in: onBWDone
+                                               // and `connect` commands of its own, for as long as the client
+                                               // reads -- a server answering every command with a command
+        HandshakeThenHugeChunkSizeThenMessage, // handshake, then Set Chunk Size 0x7FFFFFFF and one
+                                               // 32 KiB audio message in a single chunk, then silent
+        HandshakeThenManyPartialMessages,      // handshake, then Set Chunk Size 59000 and on chunk
+                                               // streams 4..35 a type-0 header announcing a 60000-byte audio
+                                               // message and 59000 of its bytes each, then silent: many
+                                               // messages begun, none ended
+        TlsStallMidHandshake,                  // on the first bytes (a ClientHello): a TLS handshake record
+                                               // header announcing 16384 bytes and 200 of them, then silent
+        HttpEndlessBody,                       // on the first bytes: HTTP/1.1 200, Content-Type
+                                               // application/x-fcs, Connection: close, then body bytes for as
+                                               // long as the client reads
+        HttpHugeContentLength,                 // as HttpEndlessBody with Content-Length: 1099511627776
+        HttpHeaderFlood,                       // on the first bytes: a status line, then header lines for as
+                                               // long as the client reads
+        HttpTrickleBody,                       // on the first bytes: HTTP/1.1 200 with Content-Length: 64,
+                                               // then the body one byte per trickleInterval
     };
 
     struct Options
