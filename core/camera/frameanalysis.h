@@ -59,6 +59,9 @@ inline constexpr double kStillSceneMotionBelow = 0.02;
 // were dropped.
 inline constexpr double kDroppedFrameGapFactor = 1.5;
 
+// A requested rate above this (or not a positive number) is treated as not known.
+inline constexpr double kMaxRequestedFps = 1000.0;
+
 struct CaptureRequest
 {
     QSize resolution;           // what the chat/encoder asks for
@@ -94,6 +97,7 @@ struct FrameMeasurement
 {
     int framesAnalysed = 0;
     QSize deliveredResolution; // the most frequent frame size, as captured (before downscaling)
+    QSize requestedResolution; // CaptureRequest::resolution
     double requestedFps = 0;
     double deliveredFps = 0; // (frames - 1) over the time from first to last timestamp
     int droppedFrames = 0;   // gaps in timestamps longer than 1.5 x the requested frame interval, counted in
