@@ -1,0 +1,141 @@
+// rd::IngestUrl::parse and the lint of every encoder behaviour in the built-in catalog (checkIngest), with
+// a separate stream key box from the input, then redaction and the descriptions. Invariants: every
+// finding points inside the text it names and has a stable id, a usable URL has a host for DNS
+// and a port, and no redacted output or finding message contains a secret (stream key, password,
+// user name, Azure token) that could not have come from a public part of the URL.
+#include "catalog/catalogs.h"
+#include "fuzzsupport.h"
+#include "intake/ingestcheck.h"
+#include "url/ingesturl.h"
+#include "url/urlreport.h"
+
+#include <optional>
+
+using namespace rd;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const Catalogs& catalogs()
+{
+    static const Catalogs loaded = [] {
+        const CatalogLoadResult result = Catalogs::loadBuiltIn();
+        FUZZ_CHECK(result.ok(), "the built-in catalogs load");
+        return *result.catalogs;
+    }();
+    return loaded;
+}
+
+// A secret whose text cannot also be an ordinary word, a number or part of the host: only then
+// is finding it in an output a leak rather than a coincidence.
+bool isDistinctive(const QString& secret, const QString& publicText)
+{
+    if (secret.size() < 8 || publicText.contains(secret))
+        return false;
+    bool letter = false;
+    bool digit = false;
+    for (const QChar character : secret) {
+        if (character.isSpace() || character.unicode() < 0x20)
+            return false;
+        letter = letter || character.isLetter();
+        digit = digit || character.isDigit();
+    }
+    return letter && digit;
+}
+
+void checkUrl(const IngestUrl& url, const QList<UrlFinding>& findings, const QString& input,
+              const QString& separateKey)
+{
+    for (const UrlFinding& finding : findings) {
+        const QString& field = finding.field == UrlField::StreamKey ? separateKey : input;
+        if (finding.span.isValid())
+            FUZZ_CHECK(finding.span.start + finding.span.length <= field.size(),
+                       "finding span inside its field");
+        FUZZ_CHECK(lintCodeFromId(lintCodeId(finding.code)) == finding.code, "lint ids round-trip");
+        FUZZ_CHECK(!finding.message.isEmpty(), "a finding says what is wrong");
+    }
+    if (url.isUsable()) {
+        FUZZ_CHECK(!url.hostAce().isEmpty(), "a usable URL has an ASCII host");
+        FUZZ_CHECK(url.port() != 0, "a usable URL has a port");
+        FUZZ_CHECK(isSupportedForIngest(url.scheme()), "a usable URL has an ingest scheme");
+    }
+
+    const QString redacted = url.toString(Redaction::Redacted) + u'\n' + url.tcUrl(Redaction::Redacted) +
+                             u'\n' + describeIngestUrl(url, Redaction::Redacted) + u'\n' +
+                             describeFindings(findings) + u'\n' + url.applicationPath(Redaction::Redacted) +
+                             u'\n' + url.query(Redaction::Redacted);
+    const QString publicText = url.host() + u'\n' + url.hostAce() + u'\n' + url.portText() + u'\n' +
+                               url.instance() + u'\n' + url.applicationPath(Redaction::Redacted) + u'\n' +
+                               url.query(Redaction::Redacted) + u'\n' + url.azure().liveEventName + u'\n' +
+                               url.azure().accountName + u'\n' + url.azure().region;
+    const QString secrets[] = {url.streamKey(), url.password(), url.userName(), url.azure().accessToken,
+                               separateKey};
+    for (const QString& secret : secrets) {
+        if (!isDistinctive(secret, publicText))
+            continue;
+        FUZZ_CHECK(!redacted.contains(secret), "no secret in redacted output");
+        for (const UrlFinding& finding : findings)
+            FUZZ_CHECK(!finding.message.contains(secret), "no secret in a finding's message");
+    }
+    // The revealing forms must work too.
+    (void)url.toString(Redaction::RevealSecrets);
+    (void)describeIngestUrl(url, Redaction::RevealSecrets);
+}
+
+// One encoder per distinct behaviour (stream key needed, path layout, schemes): the others would
+// run the same code on the same options, and the long runs need the executions.
+const QList<const EncoderInfo*>& distinctEncoders()
+{
+    static const QList<const EncoderInfo*> encoders = [] {
+        QList<const EncoderInfo*> chosen;
+        QStringList seen;
+        for (const EncoderInfo& encoder : catalogs().encoders.encoders()) {
+            const QString behaviour = u"%1|%2|%3"_s.arg(encoder.needsStreamKey)
+                                          .arg(int(encoder.pathLayout))
+                                          .arg(encoder.schemes.join(u','));
+            if (!seen.contains(behaviour)) {
+                seen << behaviour;
+                chosen << &encoder;
+            }
+        }
+        return chosen;
+    }();
+    return encoders;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
+    rd::fuzz::silenceQt();
+    (void)distinctEncoders();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    // The URL, then optionally a TAB and the separate stream key box, as a user fills both.
+    const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
+    const qsizetype tab = text.indexOf(u'\t');
+    const QString input = tab >= 0 ? text.first(tab) : text;
+    const QString separateKey = tab >= 0 ? text.sliced(tab + 1) : QString();
+
+    UrlParseOptions options;
+    options.separateStreamKey = separateKey;
+    for (const PathLayout layout : {PathLayout::AppThenStream, PathLayout::AppOnly}) {
+        options.layout = layout;
+        const IngestUrl url = IngestUrl::parse(input, options);
+        checkUrl(url, url.findings(), input, separateKey);
+        (void)url.flashFallbackSequence();
+        if (url.isUsable() && layout == PathLayout::AppThenStream) {
+            const IngestUrl tunnel = url.withTransport(Scheme::Rtmpt, 80);
+            checkUrl(tunnel, tunnel.findings(), tunnel.input(), tunnel.options().separateStreamKey);
+        }
+    }
+    for (const EncoderInfo* encoder : distinctEncoders()) {
+        const IngestCheck check = checkIngest(input, separateKey, encoder);
+        checkUrl(check.url, check.findings, input, separateKey);
+        (void)check.hasProblems();
+    }
+    return 0;
+}
