@@ -78,7 +78,7 @@ failed=0
 running=0
 for target in "${targets[@]}"; do
     if [ ! -x "$build_dir/tests/fuzz/$target" ]; then
-        printf '%-18s %-13s not built in %s\n' "$target" MISSING "$build_dir"
+        printf '%-18s %-13s not built in %s\n' "$target" MISSING "$build_dir" >"$work/$target.result"
         failed=1
         continue
     fi
