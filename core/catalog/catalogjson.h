@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLatin1StringView>
@@ -111,5 +112,49 @@ std::optional<QJsonObject> parseDocument(const QByteArray& json, ErrorSink& sink
 // Returns the entries array `key` of the top-level object; refuses a missing
 // or empty list because an empty catalog would silently disable features.
 std::optional<QJsonArray> entriesArray(const QJsonObject& root, QLatin1StringView key, ErrorSink& sink);
+
+// Reads a catalog file (a path or a ":/" resource) and hands it to
+// Catalog::fromJson, so both catalogs report an unreadable file the same way.
+template <typename Catalog>
+std::optional<Catalog> loadCatalogFile(const QString& path, CatalogError* error)
+{
+    ErrorSink sink(fileNameOf(path));
+    const std::optional<QByteArray> json = readFile(path, sink);
+    if (!json) {
+        if (error)
+            *error = sink.error();
+        return std::nullopt;
+    }
+    return Catalog::fromJson(*json, sink.fileName(), error);
+}
+
+// Reads every entry of `entries` with readEntry(ObjectReader&) -> std::optional<Info>
+// and refuses a repeated id, naming the earlier entry. Returns the ids by entry
+// index, or nullopt after the first problem (reported in sink).
+template <typename Info, typename ReadEntry>
+std::optional<QHash<QString, qsizetype>> readUniqueEntries(const QJsonArray& entries, ErrorSink& sink,
+                                                           ReadEntry readEntry, QList<Info>& out)
+{
+    QHash<QString, qsizetype> indexById;
+    for (qsizetype index = 0; index < entries.size(); ++index) {
+        const QJsonValue value = entries.at(index);
+        if (!value.isObject()) {
+            sink.fail(entryLabel(index), {}, QStringLiteral("expected an object"));
+            return std::nullopt;
+        }
+        ObjectReader reader(sink, value.toObject(), entryLabel(index));
+        std::optional<Info> info = readEntry(reader);
+        if (!info)
+            return std::nullopt;
+        if (const auto earlier = indexById.constFind(info->id); earlier != indexById.constEnd()) {
+            reader.fail(QStringLiteral("id"),
+                        QStringLiteral("the same id as entry %1; ids must be unique").arg(earlier.value()));
+            return std::nullopt;
+        }
+        indexById.insert(info->id, index);
+        out.append(std::move(*info));
+    }
+    return indexById;
+}
 
 } // namespace rd::catalogdetail

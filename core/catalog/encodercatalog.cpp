@@ -183,14 +183,7 @@ QString EncoderCatalog::builtInPath()
 
 std::optional<EncoderCatalog> EncoderCatalog::load(const QString& path, CatalogError* error)
 {
-    ErrorSink sink(fileNameOf(path));
-    const std::optional<QByteArray> json = readFile(path, sink);
-    if (!json) {
-        if (error)
-            *error = sink.error();
-        return std::nullopt;
-    }
-    return fromJson(*json, sink.fileName(), error);
+    return loadCatalogFile<EncoderCatalog>(path, error);
 }
 
 std::optional<EncoderCatalog> EncoderCatalog::fromJson(const QByteArray& json, const QString& fileName,
@@ -213,24 +206,10 @@ std::optional<EncoderCatalog> EncoderCatalog::fromJson(const QByteArray& json, c
         return report();
 
     EncoderCatalog catalog;
-    QHash<QString, qsizetype> indexById;
-    for (qsizetype index = 0; index < entries->size(); ++index) {
-        const QJsonValue value = entries->at(index);
-        if (!value.isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return report();
-        }
-        ObjectReader reader(sink, value.toObject(), entryLabel(index));
-        std::optional<EncoderInfo> info = readEncoder(reader);
-        if (!info)
-            return report();
-        if (const auto earlier = indexById.constFind(info->id); earlier != indexById.constEnd()) {
-            reader.fail(u"id"_s, u"the same id as entry %1; ids must be unique"_s.arg(earlier.value()));
-            return report();
-        }
-        indexById.insert(info->id, index);
-        catalog.m_encoders.append(std::move(*info));
-    }
+    const std::optional<QHash<QString, qsizetype>> indexById =
+        readUniqueEntries<EncoderInfo>(*entries, sink, readEncoder, catalog.m_encoders);
+    if (!indexById)
+        return report();
     return catalog;
 }
 

@@ -295,14 +295,7 @@ QString ServerCatalog::genericFamilyId()
 
 std::optional<ServerCatalog> ServerCatalog::load(const QString& path, CatalogError* error)
 {
-    ErrorSink sink(fileNameOf(path));
-    const std::optional<QByteArray> json = readFile(path, sink);
-    if (!json) {
-        if (error)
-            *error = sink.error();
-        return std::nullopt;
-    }
-    return fromJson(*json, sink.fileName(), error);
+    return loadCatalogFile<ServerCatalog>(path, error);
 }
 
 std::optional<ServerCatalog> ServerCatalog::fromJson(const QByteArray& json, const QString& fileName,
@@ -326,30 +319,16 @@ std::optional<ServerCatalog> ServerCatalog::fromJson(const QByteArray& json, con
         return report();
 
     ServerCatalog catalog;
-    QHash<QString, qsizetype> indexById;
-    for (qsizetype index = 0; index < entries->size(); ++index) {
-        const QJsonValue value = entries->at(index);
-        if (!value.isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return report();
-        }
-        ObjectReader reader(sink, value.toObject(), entryLabel(index));
-        std::optional<ServerFamilyInfo> info = readFamily(reader);
-        if (!info)
-            return report();
-        if (const auto earlier = indexById.constFind(info->id); earlier != indexById.constEnd()) {
-            reader.fail(u"id"_s, u"the same id as entry %1; ids must be unique"_s.arg(earlier.value()));
-            return report();
-        }
-        indexById.insert(info->id, index);
-        catalog.m_families.append(std::move(*info));
-    }
-    if (!indexById.contains(genericFamilyId())) {
+    const std::optional<QHash<QString, qsizetype>> indexById =
+        readUniqueEntries<ServerFamilyInfo>(*entries, sink, readFamily, catalog.m_families);
+    if (!indexById)
+        return report();
+    if (!indexById->contains(genericFamilyId())) {
         sink.fail({}, u"families"_s, u"no entry has the id \"generic\", which detection falls back to"_s);
         return report();
     }
 
-    const QSet<QString> familyIds(indexById.keyBegin(), indexById.keyEnd());
+    const QSet<QString> familyIds(indexById->keyBegin(), indexById->keyEnd());
     const QJsonArray hints = rootReader.array("applicationHints"_L1, Presence::Optional);
     for (qsizetype index = 0; index < hints.size() && !sink.failed(); ++index) {
         const QString label = u"applicationHints "_s + entryLabel(index);
