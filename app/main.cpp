@@ -1,6 +1,7 @@
 #include "appinfo.h"
 #include "catalog/catalogs.h"
 #include "commandline.h"
+#include "diagnosis/knowledgebase.h"
 #include "mainwizard.h"
 
 #include <QApplication>
@@ -9,9 +10,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <memory>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -50,17 +51,24 @@ int main(int argc, char* argv[])
         appTranslator.load(QStringLiteral("rtmp-doctor_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&appTranslator);
 
-    const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
-    if (!catalogs.ok()) {
+    // Without its catalogs or its knowledge base the wizard could only give
+    // wrong advice, so a damaged installation is said plainly instead.
+    const auto refuseToStart = [](const QString& problem) {
         QMessageBox::critical(
             nullptr, rd::AppInfo::applicationName(),
             QCoreApplication::translate("main", "RTMP Doctor cannot start: its built-in data is "
                                                 "damaged.\n\n%1\n\nPlease reinstall the application.")
-                .arg(catalogs.error.toString()));
+                .arg(problem));
         return rd::ExitInternal;
-    }
+    };
+    const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
+    if (!catalogs.ok())
+        return refuseToStart(catalogs.error.toString());
+    const rd::KnowledgeLoadResult knowledge = rd::KnowledgeBase::loadBuiltIn(&*catalogs.catalogs);
+    if (!knowledge.ok())
+        return refuseToStart(knowledge.error.toString());
 
-    rd::MainWizard wizard(*catalogs.catalogs);
+    rd::MainWizard wizard(*catalogs.catalogs, *knowledge.knowledge);
     wizard.show();
     return QApplication::exec();
 }
