@@ -1,6 +1,8 @@
 #include "mainwizard.h"
 
+#include "camera/cameracheckwidget.h"
 #include "catalog/catalogs.h"
+#include "diagnosis/bitratefit.h"
 #include "engine/allprobes.h"
 #include "engine/diagnosticsession.h"
 #include "pages/camerachecklistpage.h"
@@ -189,6 +191,14 @@ bool MainWizard::hasVideoSymptom() const
     return std::any_of(chosen.begin(), chosen.end(), [&](const QString& id) { return video.contains(id); });
 }
 
+bool MainWizard::wantsCameraCheck() const
+{
+    if (hasVideoSymptom())
+        return true;
+    const EncoderInfo* encoder = m_catalogs.encoders.find(field(kEncoderIdField).toString());
+    return encoder != nullptr && encoder->kind == EncoderKind::VideoChat;
+}
+
 bool MainWizard::probesRanThisPass() const
 {
     return visitedIds().contains(DiagnosticsPageId);
@@ -219,6 +229,13 @@ DiagnosisInput MainWizard::diagnosisInput() const
     const QString separateKey = field(kStreamKeyField).toString();
     if (!separateKey.isEmpty() && !input.secrets.contains(separateKey))
         input.secrets << separateKey;
+    // What the camera page measured counts only when this pass went through it.
+    if (visitedIds().contains(CameraChecklistPageId)) {
+        if (const auto* checklist = qobject_cast<const CameraChecklistPage*>(page(CameraChecklistPageId)))
+            input.measurements << checklist->cameraCheck()->evidence();
+        input.measurements << bitrateEvidence(field(kStreamBitrateField).toInt(),
+                                              field(kUploadSpeedField).toInt());
+    }
     return input;
 }
 

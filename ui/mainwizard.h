@@ -93,6 +93,9 @@ public:
     QStringList symptoms() const;
     bool hasConnectionSymptom() const;
     bool hasVideoSymptom() const;
+    // The camera page comes after the symptoms for picture trouble and for a webcam chat (AVChat):
+    // its picture is part of what the user calls "the stream".
+    bool wantsCameraCheck() const;
     // True when this pass through the wizard went through the Diagnostics page.
     bool probesRanThisPass() const;
 

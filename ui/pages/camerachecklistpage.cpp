@@ -1,8 +1,10 @@
 #include "camerachecklistpage.h"
 
+#include "camera/cameracheckwidget.h"
 #include "diagnosis/bitratefit.h"
 #include "diagnosis/knowledgebase.h"
 #include "mainwizard.h"
+#include "pages/rememberedtarget.h"
 #include "widgets/checkitem.h"
 
 #include <QCheckBox>
@@ -10,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -37,6 +40,8 @@ const QList<ChecklistSource>& checklistSources()
     return sources;
 }
 
+const QString kBitrateSettingsKey = u"cameraCheck/streamBitrateKbps"_s;
+
 } // namespace
 
 CameraChecklistPage::CameraChecklistPage(const KnowledgeBase& knowledge, QWidget* parent)
@@ -45,20 +50,40 @@ CameraChecklistPage::CameraChecklistPage(const KnowledgeBase& knowledge, QWidget
 {
     setObjectName(u"cameraChecklistPage"_s);
     setTitle(tr("Camera and bandwidth checklist"));
-    setSubTitle(tr("These picture problems start at the camera or the upload, not at the server. Tick "
-                   "what you have checked or changed; the report lists it."));
+    setSubTitle(tr("Picture problems start at the camera or the upload, not at the server. Measure the "
+                   "camera if there is one here, and tick what you have checked or changed; the report "
+                   "lists it."));
 
-    m_sections = new QWidget;
+    auto* content = new QWidget;
+    content->setObjectName(u"cameraChecklistContent"_s);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    m_cameraCheck = new CameraCheckWidget(knowledge, content);
+    m_cameraCheck->setDiagnosisInputProvider([this] {
+        const auto* mainWizard = qobject_cast<const MainWizard*>(wizard());
+        return mainWizard != nullptr ? mainWizard->diagnosisInput() : DiagnosisInput{};
+    });
+    connect(m_cameraCheck, &CameraCheckWidget::evidenceChanged, this, &CameraChecklistPage::checklistChanged);
+    m_noChecklist = new QLabel(tr("No picture symptom was ticked, so there is no checklist to go through. "
+                                  "The measurement above is optional; Next goes on."),
+                               content);
+    m_noChecklist->setObjectName(u"noChecklistLabel"_s);
+    m_noChecklist->setWordWrap(true);
+    m_noChecklist->hide();
+    m_sections = new QWidget(content);
     m_sections->setObjectName(u"cameraChecklistSections"_s);
     m_sectionsLayout = new QVBoxLayout(m_sections);
     m_sectionsLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_cameraCheck);
+    contentLayout->addWidget(m_noChecklist);
+    contentLayout->addWidget(m_sections, 1);
 
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(u"cameraChecklistScroll"_s);
     scroll->setAccessibleName(tr("Checklist"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_sections);
+    scroll->setWidget(content);
 
     m_streamBitrate = new QSpinBox(this);
     m_streamBitrate->setObjectName(u"streamBitrateSpin"_s);
@@ -87,6 +112,11 @@ CameraChecklistPage::CameraChecklistPage(const KnowledgeBase& knowledge, QWidget
     registerField(MainWizard::kUploadSpeedField, m_uploadSpeed);
     connect(m_streamBitrate, &QSpinBox::valueChanged, this, &CameraChecklistPage::updateBitrateVerdict);
     connect(m_uploadSpeed, &QSpinBox::valueChanged, this, &CameraChecklistPage::updateBitrateVerdict);
+    // The bitrate is an encoder setting and rarely changes between sessions; the upload depends on
+    // where the user is today, so only the bitrate is remembered.
+    m_streamBitrate->setValue(QSettings(RememberedTarget::settingsPath(), QSettings::IniFormat)
+                                  .value(kBitrateSettingsKey, 0)
+                                  .toInt());
     updateBitrateVerdict();
 }
 
@@ -137,6 +167,28 @@ void CameraChecklistPage::initializePage()
     const QStringList symptoms = field(MainWizard::kSymptomsField).toStringList();
     if (symptoms != m_shownFor)
         rebuild(symptoms);
+    m_cameraCheck->refreshDevices();
+}
+
+void CameraChecklistPage::cleanupPage()
+{
+    // Back: a measurement must not keep the camera open behind another page.
+    m_cameraCheck->stopMeasurement();
+    QWizardPage::cleanupPage();
+}
+
+bool CameraChecklistPage::validatePage()
+{
+    m_cameraCheck->stopMeasurement();
+    rememberBitrate();
+    return true;
+}
+
+void CameraChecklistPage::rememberBitrate() const
+{
+    QSettings settings(RememberedTarget::settingsPath(), QSettings::IniFormat);
+    if (m_streamBitrate->value() > 0)
+        settings.setValue(kBitrateSettingsKey, m_streamBitrate->value());
 }
 
 int CameraChecklistPage::nextId() const
@@ -179,6 +231,7 @@ void CameraChecklistPage::rebuild(const QStringList& symptoms)
         addSection(title, source.remedyIds, source.symptomId == u"bandwidth-not-used"_s);
     }
     m_sectionsLayout->addStretch(1);
+    m_noChecklist->setVisible(m_items.isEmpty());
 
     for (const Item& item : std::as_const(m_items))
         item.box->setChecked(ticked.contains(item.key));

@@ -10,10 +10,12 @@ class QVBoxLayout;
 
 namespace rd {
 
+class CameraCheckWidget;
 class KnowledgeBase;
 
-// Picture problems are not network problems: for each picture symptom the
-// user ticked, the knowledge base's checklist (light, camera, resolution,
+// Picture problems are not network problems. At the top, the camera check
+// measures the real camera (when there is one); below it, for each picture
+// symptom the user ticked, the knowledge base's checklist (light, camera, resolution,
 // movement, camera in use, permissions), each item a box to tick, and for a
 // stream that stays below its bitrate a comparison of the bitrate per stream
 // with the upload speed.
@@ -31,6 +33,7 @@ public:
     QStringList checkedItems() const;
     int streamBitrateKbps() const;
     int uploadSpeedKbps() const;
+    CameraCheckWidget* cameraCheck() const { return m_cameraCheck; }
 
     enum class BitrateFit
     {
@@ -46,6 +49,8 @@ public:
     static int recommendedBitrateKbps(int uploadKbps);
 
     void initializePage() override;
+    void cleanupPage() override;
+    bool validatePage() override;
     int nextId() const override;
 
 signals:
@@ -60,9 +65,12 @@ private:
     void rebuild(const QStringList& symptoms);
     void addSection(const QString& title, const QStringList& remedyIds, bool withBitrateComparison);
     void updateBitrateVerdict();
+    void rememberBitrate() const;
 
     const KnowledgeBase& m_knowledge;
     QStringList m_shownFor;
+    CameraCheckWidget* m_cameraCheck = nullptr;
+    QLabel* m_noChecklist = nullptr;
     QWidget* m_sections = nullptr;
     QVBoxLayout* m_sectionsLayout = nullptr;
     QList<Item> m_items;

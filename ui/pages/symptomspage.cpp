@@ -160,6 +160,9 @@ int SymptomsPage::nextId() const
     };
     if (any(MainWizard::videoSymptoms()))
         return MainWizard::CameraChecklistPageId;
+    if (const auto* mainWizard = qobject_cast<const MainWizard*>(wizard());
+        mainWizard != nullptr && mainWizard->wantsCameraCheck())
+        return MainWizard::CameraChecklistPageId;
     return MainWizard::DiagnosticsPageId;
 }
 

@@ -37,13 +37,8 @@ bool deviceNodeUnreadable(const QByteArray& id)
 QtCameraFrameSource::QtCameraFrameSource(QObject* parent)
     : FrameSource(parent)
     , m_mediaDevices(new QMediaDevices(this))
-    , m_session(new QMediaCaptureSession(this))
-    , m_sink(new QVideoSink(this))
 {
-    m_session->setVideoSink(m_sink);
     connect(m_mediaDevices, &QMediaDevices::videoInputsChanged, this, &FrameSource::devicesChanged);
-    // The sink may call from the back end's streaming thread; `this` makes it a queued call.
-    connect(m_sink, &QVideoSink::videoFrameChanged, this, &QtCameraFrameSource::onFrame);
 }
 
 QtCameraFrameSource::~QtCameraFrameSource()
@@ -107,6 +102,12 @@ void QtCameraFrameSource::start(const QByteArray& deviceId, const camera::Captur
         return;
     }
 
+    // The capture pipeline is built only for a camera that is there: listing needs none of it.
+    m_session = new QMediaCaptureSession(this);
+    m_sink = new QVideoSink(this);
+    m_session->setVideoSink(m_sink);
+    // The sink may call from the back end's streaming thread; `this` makes it a queued call.
+    connect(m_sink, &QVideoSink::videoFrameChanged, this, &QtCameraFrameSource::onFrame);
     m_camera = new QCamera(chosen, this);
     const QCameraFormat format = closestFormat(chosen, request);
     if (!format.isNull())
@@ -126,9 +127,15 @@ void QtCameraFrameSource::stop()
     QCamera* camera = m_camera;
     m_camera = nullptr;
     camera->disconnect(this);
+    m_sink->disconnect(this);
     camera->stop();
     m_session->setCamera(nullptr);
+    // Not deleted here: stop() may run inside a signal of one of them.
     camera->deleteLater();
+    m_sink->deleteLater();
+    m_session->deleteLater();
+    m_sink = nullptr;
+    m_session = nullptr;
 }
 
 void QtCameraFrameSource::reportCameraError()
