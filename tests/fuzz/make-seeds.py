@@ -222,7 +222,8 @@ for sample in ["report-healthy", "report-firewalled"]:
     probes = report.get("probes", [])
     for probe in probes[:31]:
         one = dict(small); one["probes"] = [shrink(probe)]; one["timeline"] = []
-        write("fuzz_sessionfile", "%s-probe-%s.json" % (sample, probe.get("id", "x")), json.dumps(one, separators=(",", ":")))
+        write("fuzz_sessionfile", "%s-probe-%s.json" % (sample, re.sub(r"[^A-Za-z0-9-]", "-", probe.get("id", "x"))),
+              json.dumps(one, separators=(",", ":")))
 write("fuzz_sessionfile", "minimal.json", '{"schemaVersion":1}')
 write("fuzz_sessionfile", "wrong-version.json", '{"schemaVersion":2,"probes":[]}')
 write("fuzz_sessionfile", "not-object.json", '[1,2,3]')
