@@ -13,6 +13,7 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextOption>
 #include <QUrl>
 
 #include <algorithm>
@@ -301,17 +302,34 @@ private:
         painter.save();
         painter.setFont(font);
         painter.setPen(color);
+        const QTextOption option = wrapping(flags);
         const QRectF box(x, y, width, m_page.height());
-        const QRectF used = painter.boundingRect(box, flags | Qt::TextWordWrap, text);
-        painter.drawText(QRectF(x, y, width, used.height()), flags | Qt::TextWordWrap, text);
+        const QRectF used = painter.boundingRect(box, text, option);
+        painter.drawText(QRectF(x, y, width, used.height()), text, option);
         painter.restore();
         return used.height();
     }
 
+    // Word wrap that also breaks a word longer than the line: an address with its token revealed
+    // would otherwise run off the page, and what is off the page is not in the report.
+    static QTextOption wrapping(int flags)
+    {
+        QTextOption option(Qt::Alignment(flags) & Qt::AlignHorizontal_Mask);
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        return option;
+    }
+
+    // The height paragraph() will use; only while painting.
     double measure(const QString& text, const QFont& font, double width) const
     {
-        const QFontMetricsF metrics(font, &m_writer);
-        return metrics.boundingRect(QRectF(0, 0, width, m_page.height()), Qt::TextWordWrap, text).height();
+        QPainter& painter = *m_painter;
+        painter.save();
+        painter.setFont(font);
+        const double height =
+            painter.boundingRect(QRectF(0, 0, width, m_page.height()), text, wrapping(Qt::AlignLeft))
+                .height();
+        painter.restore();
+        return height;
     }
 
     void paintCover()

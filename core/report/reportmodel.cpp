@@ -408,6 +408,18 @@ QStringList ReportModel::secretsOf(const IngestUrl& url, const DiagnosticPlan& p
         if (!secret.isEmpty() && !found.contains(secret))
             found << secret;
     }
+    // Query values the URL hides (tokens, signatures, long values): a pasted log or a server's
+    // reply can quote them outside the URL too.
+    const QStringList typed = url.query().split(u'&');
+    const QStringList hidden = url.query(Redaction::Redacted).split(u'&');
+    for (qsizetype i = 0; i < typed.size() && i < hidden.size(); ++i) {
+        if (typed.at(i) == hidden.at(i))
+            continue;
+        const qsizetype equals = typed.at(i).indexOf(u'=');
+        const QString value = equals < 0 ? typed.at(i) : typed.at(i).mid(equals + 1);
+        if (!value.isEmpty() && !found.contains(value))
+            found << value;
+    }
     return found;
 }
 

@@ -879,6 +879,15 @@ void TestDiagnosis::secretsAreHiddenOnlyWhereTheyStandAlone()
     QCOMPARE(rd::hideSecretsInText(u"key abc"_s, {u"abc"_s}), u"key abc"_s); // too short to hide usefully
     QCOMPARE(rd::hideSecretsInText(u"see rtmp://live.example.com/app/k3y-Secret please"_s, {}),
              u"see rtmp://live.example.com/app/"_s + rd::redactSecret(u"k3y-Secret"_s) + u" please"_s);
+    // The URL-encoded form of a secret is hidden too.
+    const QString password = u"pa*ss~word!"_s;
+    QCOMPARE(rd::hideSecretsInText(u"proxy said: user=pa%2Ass~word%21 denied"_s, {password}),
+             u"proxy said: user="_s + rd::redactSecret(u"pa%2Ass~word%21"_s) + u" denied"_s);
+    // A quote clipped to one line can end inside a key.
+    const QString key = u"Xk29fjQmZ7pLr4TvBn8w"_s;
+    QCOMPARE(rd::hideSecretsInText(u"refused: Xk29fjQm…"_s, {key}),
+             u"refused: "_s + rd::redactSecret(key) + u"…"_s);
+    QCOMPARE(rd::hideSecretsInText(u"refused: aXk29fjQm…"_s, {key}), u"refused: aXk29fjQm…"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

@@ -586,6 +586,17 @@ private slots:
             QVERIFY2(secrets.contains(expected), qPrintable(secrets.join(u',')));
     }
 
+    void secretsOfIncludeHiddenQueryValues()
+    {
+        const IngestUrl url = IngestUrl::parse(
+            u"rtmp://live.example.com/app/key1234?token=tok-9f8e7d&region=eu&wowzatokenhash=Zm9vYmFy_x"_s);
+        const QStringList secrets = ReportModel::secretsOf(url, DiagnosticPlan::fromIngestUrl(url));
+        for (const QString& expected : {u"key1234"_s, u"tok-9f8e7d"_s, u"Zm9vYmFy_x"_s})
+            QVERIFY2(secrets.contains(expected), qPrintable(secrets.join(u',')));
+        // A short value under a plain name is shown in the URL, so it is no secret.
+        QVERIFY(!secrets.contains(u"eu"_s));
+    }
+
     void scrubbing_data()
     {
         QTest::addColumn<QString>("text");
