@@ -104,13 +104,127 @@ Please reinstall the application.</source>
     </message>
 </context>
 <context>
-    <name>rd::CameraChecklistPage</name>
+    <name>rd::BitrateFit</name>
     <message>
-        <source>Camera and bandwidth checklist</source>
+        <source>Enter the bitrate set in the encoder and your measured upload speed to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These picture problems start at the camera or the upload, not at the server. Tick what you have checked or changed; the report lists it.</source>
+        <source>%1 kbit/s per stream does not fit through a %2 kbit/s upload in real time. Set the encoder to about %3 kbit/s or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s only just fits through a %2 kbit/s upload: sound and any other traffic push it over. About %3 kbit/s leaves room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s fits through a %2 kbit/s upload with room to spare, so the upload is not what holds the stream back: the camera&apos;s picture is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::CameraCheckWidget</name>
+    <message>
+        <source>Measure the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution the chat or encoder asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per second the chat or encoder asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Measure for a few seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurement progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera&apos;s picture appears here while it is measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Asked for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy of RTMP Doctor was built without the camera check. The checklist below goes through the same points by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Plug one in to measure it, or go through the checklist below by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring: keep the camera where it is when you stream, and move as you would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the end; nothing was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Measure again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture looks fine: bright enough, little noise, and the camera delivers what was asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The system said: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist below works without the measurement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::CameraChecklistPage</name>
+    <message>
+        <source>Camera and bandwidth checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -162,19 +276,11 @@ Please reinstall the application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the bitrate set in the encoder and your measured upload speed to compare them.</source>
+        <source>Picture problems start at the camera or the upload, not at the server. Measure the camera if there is one here, and tick what you have checked or changed; the report lists it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 kbit/s per stream does not fit through a %2 kbit/s upload in real time. Set the encoder to about %3 kbit/s or less.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 kbit/s only just fits through a %2 kbit/s upload: sound and any other traffic push it over. About %3 kbit/s leaves room.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 kbit/s fits through a %2 kbit/s upload with room to spare, so the upload is not what holds the stream back: the camera&apos;s picture is.</source>
+        <source>No picture symptom was ticked, so there is no checklist to go through. The measurement above is optional; Next goes on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -895,6 +1001,13 @@ Please reinstall the application.</source>
     <message>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more transcript line(s) left out: the transcript keeps the first %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2017,14 @@ Please reinstall the application.</source>
         <source>The server did not answer publish within %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server reset the connection in the middle of a message, %1 bytes into it, before it answered connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection in the middle of a message, %1 bytes into it, before it answered connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::RtmpStageProbe</name>
@@ -2180,6 +2301,14 @@ Please reinstall the application.</source>
     </message>
     <message>
         <source>%1 answered the RTMPT %2 request with &quot;%3&quot;: no working RTMPT tunnel there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an answer too long for RTMPT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered the RTMPT %2 request with more than an RTMPT answer can be (%3): no RTMPT tunnel there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2495,6 +2624,17 @@ Please reinstall the application.</source>
         <source>The port may not speak TLS, or the server and this computer share no TLS version or cipher.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n byte(s) of a TLS answer, then nothing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 began the TLS handshake (%2 bytes) and then stopped answering: no TLS session within %3 s. The server or something on the way stalls mid-handshake.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rd::WalkthroughPage</name>
@@ -2670,6 +2810,89 @@ Please reinstall the application.</source>
     </message>
     <message>
         <source>RTMP Doctor sessions (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rd::camera</name>
+    <message>
+        <source>The picture is too dark: the camera gets too little light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is too bright: light shines into the camera or the room is overlit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is grainy: the camera&apos;s sensor struggles with the light it gets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera delivers fewer frames than asked for, because it needs longer exposures in this light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera delivers fewer frames than asked for while nothing moves; still scenes are sent at low rates, and movement raises the rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera delivers fewer frames than asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera delivers a smaller picture than the resolution asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera sends frames, but they are black or blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No frames arrived from the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera was found. Connect a webcam, switch it on, or check that its driver is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera is in use by another program. Close video calls and other encoders that may use it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This program is not allowed to use the camera. Allow camera access in the system&apos;s privacy settings, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera could not be opened. Reconnect it or choose another camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera opened but sent no picture within a few seconds: another program may be using it, or the wrong camera is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames analysed: %1 at %2 (%3 asked for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames analysed: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame rate: %1 fps delivered, %2 fps asked for, %3 frames dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame rate: %1 fps delivered, %2 frames dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brightness: %1 of 255 (spread %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise: %1; movement: %2 % of the picture</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

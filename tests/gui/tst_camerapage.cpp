@@ -7,6 +7,7 @@
 #include "camera/cameracheckwidget.h"
 #include "camera/camerafailure.h"
 #include "camera/defaultframesource.h"
+#include "camera/framepreview.h"
 #include "camera/framesource.h"
 #include "catalog/catalogs.h"
 #include "diagnosis/bitratefit.h"
@@ -268,6 +269,7 @@ private slots:
         }
         QVERIFY(!find<QPushButton>(wizard.get(), "cameraMeasureButton")->isEnabled());
         QVERIFY(!find<QComboBox>(wizard.get(), "cameraChooser")->isEnabled());
+        QVERIFY(find<rd::FramePreview>(wizard.get(), "cameraPreview")->isHidden());
         QVERIFY(check->evidence().isEmpty());
 
         // The manual checklist is there and works.
@@ -362,6 +364,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Measured);
         QVERIFY(!source->running);
+        auto* preview = find<rd::FramePreview>(wizard.get(), "cameraPreview");
+        QVERIFY(preview->isVisible() && preview->hasFrame());
         QVERIFY(check->analysis().has_value());
         const rd::camera::CameraAnalysis& analysis = *check->analysis();
         QCOMPARE(analysis.measurement.deliveredResolution, delivered);

@@ -23,8 +23,7 @@ CameraCapture::CameraCapture(FrameSource* source, QObject* parent)
     m_stallWatchdog->setSingleShot(true);
     connect(m_firstFrameWatchdog, &QTimer::timeout, this, [this] {
         halt();
-        emit failed(CameraOpenFailure::NoFramesInTime,
-                    tr("No picture arrived within %1 seconds.").arg(m_timing.firstFrameTimeoutMs / 1000.0));
+        emit failed(CameraOpenFailure::NoFramesInTime, QString());
     });
     // Frames that stop coming still end the window: measure what arrived.
     connect(m_stallWatchdog, &QTimer::timeout, this, &CameraCapture::finish);

@@ -55,6 +55,9 @@ CameraCheckWidget::CameraCheckWidget(const KnowledgeBase& knowledge, QWidget* pa
     m_cameraChooser = new QComboBox(this);
     m_cameraChooser->setObjectName(u"cameraChooser"_s);
     m_cameraChooser->setAccessibleName(tr("Camera"));
+    m_cameraChooser->setPlaceholderText(tr("No camera found"));
+    m_cameraChooser->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_cameraChooser->setMinimumContentsLength(28);
     m_resolution = new QComboBox(this);
     m_resolution->setObjectName(u"cameraResolutionCombo"_s);
     m_resolution->setAccessibleName(tr("Resolution the chat or encoder asks for"));
@@ -79,6 +82,7 @@ CameraCheckWidget::CameraCheckWidget(const KnowledgeBase& knowledge, QWidget* pa
     m_preview->setObjectName(u"cameraPreview"_s);
     m_preview->setAccessibleName(tr("Camera preview"));
     m_preview->setPlaceholderText(tr("The camera's picture appears here while it is measured."));
+    m_preview->hide(); // until a camera is listed
 
     m_message = wrappingLabel(u"cameraMessageLabel"_s, this);
     m_measurement = wrappingLabel(u"cameraMeasurementLabel"_s, this);
@@ -87,14 +91,18 @@ CameraCheckWidget::CameraCheckWidget(const KnowledgeBase& knowledge, QWidget* pa
     m_remedies->setTextFormat(Qt::RichText);
 
     auto* requestRow = new QHBoxLayout;
-    requestRow->addWidget(m_resolution, 1);
+    requestRow->addWidget(m_resolution);
     requestRow->addWidget(m_framesPerSecond);
+    requestRow->addStretch(1);
     auto* form = new QFormLayout;
     auto* cameraLabel = new QLabel(tr("&Camera:"), this);
     cameraLabel->setBuddy(m_cameraChooser);
     auto* requestLabel = new QLabel(tr("&Asked for:"), this);
     requestLabel->setBuddy(m_resolution);
-    form->addRow(cameraLabel, m_cameraChooser);
+    auto* cameraRow = new QHBoxLayout;
+    cameraRow->addWidget(m_cameraChooser);
+    cameraRow->addStretch(1);
+    form->addRow(cameraLabel, cameraRow);
     form->addRow(requestLabel, requestRow);
     auto* controls = new QVBoxLayout;
     controls->addLayout(form);
@@ -365,6 +373,8 @@ void CameraCheckWidget::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    // Without a camera an empty picture frame would only promise what cannot come.
+    m_preview->setVisible(state != State::Unavailable);
     emit stateChanged(state);
 }
 
