@@ -14,11 +14,6 @@ namespace rd::camera {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("rd::camera", text);
-}
-
 // One frame as the pixel math sees it: luma per pixel, at most kAnalysisMaxWidth wide.
 struct LumaFrame
 {
@@ -187,25 +182,33 @@ QString describeCameraFinding(CameraFinding finding)
 {
     switch (finding) {
     case CameraFinding::TooDark:
-        return tr("The picture is too dark: the camera gets too little light.");
+        return QCoreApplication::translate("rd::camera",
+                                           "The picture is too dark: the camera gets too little light.");
     case CameraFinding::TooBright:
-        return tr("The picture is too bright: light shines into the camera or the room is overlit.");
+        return QCoreApplication::translate(
+            "rd::camera", "The picture is too bright: light shines into the camera or the room is overlit.");
     case CameraFinding::Noisy:
-        return tr("The picture is grainy: the camera's sensor struggles with the light it gets.");
+        return QCoreApplication::translate(
+            "rd::camera", "The picture is grainy: the camera's sensor struggles with the light it gets.");
     case CameraFinding::LowFrameRateLowLight:
-        return tr("The camera delivers fewer frames than asked for, because it needs longer exposures "
-                  "in this light.");
+        return QCoreApplication::translate(
+            "rd::camera",
+            "The camera delivers fewer frames than asked for, because it needs longer exposures "
+            "in this light.");
     case CameraFinding::LowFrameRateStillScene:
-        return tr("The camera delivers fewer frames than asked for while nothing moves; still scenes "
-                  "are sent at low rates, and movement raises the rate.");
+        return QCoreApplication::translate(
+            "rd::camera", "The camera delivers fewer frames than asked for while nothing moves; still scenes "
+                          "are sent at low rates, and movement raises the rate.");
     case CameraFinding::LowFrameRate:
-        return tr("The camera delivers fewer frames than asked for.");
+        return QCoreApplication::translate("rd::camera", "The camera delivers fewer frames than asked for.");
     case CameraFinding::LowerResolutionThanRequested:
-        return tr("The camera delivers a smaller picture than the resolution asked for.");
+        return QCoreApplication::translate(
+            "rd::camera", "The camera delivers a smaller picture than the resolution asked for.");
     case CameraFinding::NoImage:
-        return tr("The camera sends frames, but they are black or blank.");
+        return QCoreApplication::translate("rd::camera",
+                                           "The camera sends frames, but they are black or blank.");
     case CameraFinding::NoFrames:
-        return tr("No frames arrived from the camera.");
+        return QCoreApplication::translate("rd::camera", "No frames arrived from the camera.");
     }
     return {};
 }
@@ -330,19 +333,27 @@ QString describeCameraOpenFailure(CameraOpenFailure failure)
     case CameraOpenFailure::None:
         return {};
     case CameraOpenFailure::NoCamera:
-        return tr("No camera was found. Connect a webcam, switch it on, or check that its driver is "
-                  "installed.");
+        return QCoreApplication::translate(
+            "rd::camera", "No camera was found. Connect a webcam, switch it on, or check that its driver is "
+                          "installed.");
     case CameraOpenFailure::CameraBusy:
-        return tr("The camera is in use by another program. Close video calls and other encoders that "
-                  "may use it, then try again.");
+        return QCoreApplication::translate(
+            "rd::camera",
+            "The camera is in use by another program. Close video calls and other encoders that "
+            "may use it, then try again.");
     case CameraOpenFailure::PermissionDenied:
-        return tr("This program is not allowed to use the camera. Allow camera access in the system's "
-                  "privacy settings, then try again.");
+        return QCoreApplication::translate(
+            "rd::camera",
+            "This program is not allowed to use the camera. Allow camera access in the system's "
+            "privacy settings, then try again.");
     case CameraOpenFailure::OpenFailed:
-        return tr("The camera could not be opened. Reconnect it or choose another camera.");
+        return QCoreApplication::translate(
+            "rd::camera", "The camera could not be opened. Reconnect it or choose another camera.");
     case CameraOpenFailure::NoFramesInTime:
-        return tr("The camera opened but sent no picture within a few seconds: another program may be "
-                  "using it, or the wrong camera is selected.");
+        return QCoreApplication::translate(
+            "rd::camera",
+            "The camera opened but sent no picture within a few seconds: another program may be "
+            "using it, or the wrong camera is selected.");
     }
     return {};
 }
@@ -369,31 +380,35 @@ QList<rd::Evidence> cameraEvidence(const CameraAnalysis& analysis, CameraOpenFai
 QString describeMeasurement(const FrameMeasurement& m)
 {
     if (m.framesAnalysed == 0)
-        return tr("No frames arrived from the camera.") + u'\n';
+        return QCoreApplication::translate("rd::camera", "No frames arrived from the camera.") + u'\n';
     QString text;
     if (m.requestedResolution.width() > 0 && m.requestedResolution.height() > 0)
-        text += tr("Frames analysed: %1 at %2 (%3 asked for)")
+        text += QCoreApplication::translate("rd::camera", "Frames analysed: %1 at %2 (%3 asked for)")
                     .arg(m.framesAnalysed)
                     .arg(sizeText(m.deliveredResolution), sizeText(m.requestedResolution)) +
                 u'\n';
     else
-        text += tr("Frames analysed: %1 at %2").arg(m.framesAnalysed).arg(sizeText(m.deliveredResolution)) +
+        text += QCoreApplication::translate("rd::camera", "Frames analysed: %1 at %2")
+                    .arg(m.framesAnalysed)
+                    .arg(sizeText(m.deliveredResolution)) +
                 u'\n';
     if (m.requestedFps > 0)
-        text += tr("Frame rate: %1 fps delivered, %2 fps asked for, %3 frames dropped")
+        text += QCoreApplication::translate(
+                    "rd::camera", "Frame rate: %1 fps delivered, %2 fps asked for, %3 frames dropped")
                     .arg(number(m.deliveredFps), number(m.requestedFps))
                     .arg(m.droppedFrames) +
                 u'\n';
     else
-        text += tr("Frame rate: %1 fps delivered, %2 frames dropped")
+        text += QCoreApplication::translate("rd::camera", "Frame rate: %1 fps delivered, %2 frames dropped")
                     .arg(number(m.deliveredFps))
                     .arg(m.droppedFrames) +
                 u'\n';
-    text +=
-        tr("Brightness: %1 of 255 (spread %2)").arg(number(m.meanBrightness), number(m.brightnessSpread)) +
-        u'\n';
-    text +=
-        tr("Noise: %1; movement: %2 % of the picture").arg(number(m.noise), number(m.motion * 100.0)) + u'\n';
+    text += QCoreApplication::translate("rd::camera", "Brightness: %1 of 255 (spread %2)")
+                .arg(number(m.meanBrightness), number(m.brightnessSpread)) +
+            u'\n';
+    text += QCoreApplication::translate("rd::camera", "Noise: %1; movement: %2 % of the picture")
+                .arg(number(m.noise), number(m.motion * 100.0)) +
+            u'\n';
     return text;
 }
 
