@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <tuple>
 
 #if defined(Q_OS_LINUX)
 #include <fcntl.h>
@@ -672,17 +673,14 @@ void RtmpConversation::feedChunks(QByteArrayView bytes)
         }
         if (message.type == quint8(rtmp::MessageType::Amf0Command) ||
             message.type == quint8(rtmp::MessageType::Amf3Command)) {
-            const Phase before = m_phase;
-            const double awaitedBefore = m_createStreamTransaction + m_publishTransaction;
+            const auto progress = [this] {
+                return std::tuple(m_phase, m_streamCreated, m_publishStartSeen);
+            };
+            const auto before = progress();
             handleCommand(message);
             // A command that moved nothing on answered nothing: a server that answers every
             // command with commands of its own must not keep the probe listening until its timeout.
-            const bool movedOn = m_phase != before ||
-                                 m_createStreamTransaction + m_publishTransaction != awaitedBefore ||
-                                 m_publishStartSeen;
-            if (movedOn || m_phase == Phase::AtGoal)
-                continue;
-            if (!countIgnored(message))
+            if (m_phase != Phase::AtGoal && progress() == before && !countIgnored(message))
                 return;
             continue;
         }

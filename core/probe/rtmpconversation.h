@@ -162,7 +162,8 @@ struct RtmpConversationOptions
 
     // Memory bounds, whatever the peer announces or sends: one message at most this long (the
     // chunk reader holds at most four times it), and at most this many bytes of messages that
-    // answer nothing (media, data) before the server is considered broken.
+    // answer nothing (media, data, commands that answer no request) before the server is
+    // considered broken.
     static constexpr qsizetype kDefaultMaxMessageLength = 64 * 1024;
     qsizetype maxMessageLength = kDefaultMaxMessageLength;
     qsizetype maxIgnoredBytes = 256 * 1024;
@@ -208,7 +209,7 @@ struct RtmpConversationSink
 //     ConnectRejected, ConnectInvalidApp, ConnectFailed, ConnectAuthRequired,
 //     ConnectClosedSilently (FIN/RST/`close` without an answer), ConnectNoReply,
 //     ConnectProtocolError (chunk or AMF0 errors, a Set Chunk Size above 0xFFFFFF, more than
-//     maxIgnoredBytes of unrelated messages).
+//     maxIgnoredBytes of unrelated messages or commands).
 //   Publish: releaseStream, FCPublish, createStream, then publish(name, "live") on the new
 //     stream, then options.publishGraceMs of listening. Statuses: PublishStarted,
 //     PublishBadName, PublishDenied, PublishClosedAfterPublish, PublishNoReply (also
