@@ -137,7 +137,10 @@ CameraCheckWidget::CameraCheckWidget(const KnowledgeBase& knowledge, QWidget* pa
             startMeasurement();
     });
 
-    setFrameSource(createDefaultFrameSource(this));
+    // The real camera is looked for when the page is first shown (refreshDevices()): starting Qt
+    // Multimedia costs start-up time that most sessions never need.
+    m_capture = new CameraCapture(nullptr, this);
+    listDevices();
 }
 
 CameraCheckWidget::~CameraCheckWidget() = default;
@@ -177,6 +180,7 @@ void CameraCheckWidget::rememberRequest() const
 
 void CameraCheckWidget::setFrameSource(FrameSource* source)
 {
+    m_sourceChosen = true;
     if (m_capture) {
         m_capture->stop();
         delete m_capture;
@@ -197,7 +201,7 @@ void CameraCheckWidget::setFrameSource(FrameSource* source)
     const bool hadEvidence = !evidence().isEmpty();
     m_analysis.reset();
     m_failure = CameraOpenFailure::None;
-    refreshDevices();
+    listDevices();
     if (hadEvidence)
         emit evidenceChanged();
 }
@@ -209,7 +213,16 @@ void CameraCheckWidget::setDiagnosisInputProvider(std::function<DiagnosisInput()
 
 void CameraCheckWidget::refreshDevices()
 {
-    if (m_state == State::Measuring)
+    if (!m_sourceChosen) {
+        setFrameSource(createDefaultFrameSource(this)); // lists the devices
+        return;
+    }
+    listDevices();
+}
+
+void CameraCheckWidget::listDevices()
+{
+    if (!m_sourceChosen || m_state == State::Measuring)
         return;
     const QByteArray previous = m_cameraChooser->currentData().toByteArray();
     m_cameraChooser->clear();

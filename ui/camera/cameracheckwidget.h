@@ -46,7 +46,8 @@ public:
     ~CameraCheckWidget() override;
 
     // Where frames come from; the widget takes it over. Null: no camera check in this build.
-    // The real camera is set by default; tests hand in a source of synthetic frames.
+    // Unless one is set, the real camera is looked for the first time the widget is shown and
+    // refreshDevices() runs; tests hand in a source of synthetic frames.
     void setFrameSource(FrameSource* source);
     FrameSource* frameSource() const { return m_source; }
     CameraCapture* capture() const { return m_capture; }
@@ -64,6 +65,7 @@ public:
     void setRequest(const camera::CaptureRequest& request);
     static camera::CaptureRequest defaultRequest(); // 640x480 at 30, AVChat's defaults
 
+    // Lists the cameras again; the first call opens Qt Multimedia when no source was set.
     void refreshDevices();
     void startMeasurement();
     void stopMeasurement();
@@ -74,6 +76,7 @@ signals:
     void evidenceChanged();
 
 private:
+    void listDevices();
     void setState(State state);
     void showMessage(const QString& text);
     void onFinished(const camera::CameraAnalysis& analysis);
@@ -84,6 +87,7 @@ private:
     const KnowledgeBase& m_knowledge;
     std::function<DiagnosisInput()> m_inputProvider;
     FrameSource* m_source = nullptr;
+    bool m_sourceChosen = false; // false until the real camera is looked for or a source is set
     CameraCapture* m_capture = nullptr;
     State m_state = State::Unavailable;
     camera::CameraOpenFailure m_failure = camera::CameraOpenFailure::None;
