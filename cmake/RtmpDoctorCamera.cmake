@@ -17,7 +17,7 @@ option(RTMPDOCTOR_CAMERA "Measure the real camera with Qt Multimedia (needs Qt6 
 if(RTMPDOCTOR_CAMERA AND NOT Qt6Multimedia_FOUND)
     message(FATAL_ERROR
         "RTMPDOCTOR_CAMERA is ON but Qt6 Multimedia (6.4 or later) was not found. "
-        "Install them (Debian: apt-get install qt6-multimedia-dev) or configure with "
+        "Install it (Debian: apt-get install qt6-multimedia-dev) or configure with "
         "-DRTMPDOCTOR_CAMERA=OFF to build without the camera check.")
 endif()
 
