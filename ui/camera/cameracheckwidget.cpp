@@ -7,6 +7,7 @@
 #include "diagnosis/knowledgebase.h"
 #include "pages/rememberedtarget.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -63,6 +64,11 @@ CameraCheckWidget::CameraCheckWidget(const KnowledgeBase& knowledge, QWidget* pa
     m_resolution->setAccessibleName(tr("Resolution the chat or encoder asks for"));
     for (const QSize& size : {QSize(320, 240), QSize(640, 480), QSize(1280, 720), QSize(1920, 1080)})
         m_resolution->addItem(tr("%1 × %2").arg(size.width()).arg(size.height()), size);
+    // Their pop-up lists exist once an item is added or removed; they are named like the boxes.
+    for (QComboBox* box : {m_cameraChooser, m_resolution}) {
+        box->view()->setObjectName(box->objectName() + u"List"_s);
+        box->view()->setAccessibleName(box->accessibleName());
+    }
     m_framesPerSecond = new QSpinBox(this);
     m_framesPerSecond->setObjectName(u"cameraFpsSpin"_s);
     m_framesPerSecond->setAccessibleName(tr("Frames per second the chat or encoder asks for"));
