@@ -6,13 +6,14 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
-#include <QSemaphore>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QtEndian>
 
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 
 #if defined(Q_OS_UNIX)
@@ -523,16 +524,40 @@ public:
     {
         quit();
         wait();
+        // QThread::wait() is invisible to ThreadSanitizer; this lock, taken after run() released
+        // it for the last time, shows that everything the thread did happened before.
+        const std::lock_guard lock(m_readyMutex);
     }
 
-    // Blocks until the server listens or failed to; bounded.
-    bool waitUntilReady() { return m_ready.tryAcquire(1, 10000); }
+    // Blocks until the server listens or failed to; bounded. A standard mutex rather than a
+    // QSemaphore, so ThreadSanitizer (Qt is not instrumented) sees port and error handed over.
+    bool waitUntilReady()
+    {
+        std::unique_lock lock(m_readyMutex);
+        return m_readyChanged.wait_for(lock, std::chrono::seconds(10), [this] { return m_isReady; });
+    }
 
-    quint16 port() const { return m_port; }
-    QString errorString() const { return m_error; }
+    quint16 port() const
+    {
+        const std::lock_guard lock(m_readyMutex);
+        return m_port;
+    }
+    QString errorString() const
+    {
+        const std::lock_guard lock(m_readyMutex);
+        return m_error;
+    }
 
 protected:
     void run() override
+    {
+        serve();
+        // The thread's last release of the lock, which the destructor acquires after wait().
+        const std::lock_guard lock(m_readyMutex);
+    }
+
+private:
+    void serve()
     {
         QTcpServer server;
         QObject::connect(&server, &QTcpServer::newConnection, &server, [this, &server] {
@@ -542,21 +567,31 @@ protected:
             }
         });
         if (!server.listen(QHostAddress(QHostAddress::LocalHost), 0)) {
-            m_error = server.errorString();
-            m_ready.release();
+            markReady(0, server.errorString());
             return;
         }
-        m_port = server.serverPort();
-        m_ready.release();
+        markReady(server.serverPort(), {});
         exec();
         server.close();
     }
 
-private:
+    void markReady(quint16 port, const QString& error)
+    {
+        {
+            const std::lock_guard lock(m_readyMutex);
+            m_port = port;
+            m_error = error;
+            m_isReady = true;
+        }
+        m_readyChanged.notify_all();
+    }
+
     Behaviour m_behaviour;
     ScriptedPeer::Options m_options;
     ScriptedPeer::Counters m_counters;
-    QSemaphore m_ready;
+    mutable std::mutex m_readyMutex;
+    std::condition_variable m_readyChanged;
+    bool m_isReady = false;
     quint16 m_port = 0;
     QString m_error;
 };
