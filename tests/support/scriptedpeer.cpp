@@ -48,6 +48,7 @@ bool performsHandshake(Behaviour behaviour)
     case Behaviour::HandshakeThenEndlessData:
     case Behaviour::HandshakeThenResetMidMessage:
     case Behaviour::HandshakeThenCommandFlood:
+    case Behaviour::HandshakeThenAcceptThenCommandFlood:
     case Behaviour::HandshakeThenHugeChunkSizeThenMessage:
     case Behaviour::HandshakeThenManyPartialMessages:
         return true;
@@ -61,7 +62,8 @@ bool actsAfterFirstCommand(Behaviour behaviour)
 {
     return behaviour == Behaviour::HandshakeThenCloseAfterConnect ||
            behaviour == Behaviour::HandshakeThenResetMidMessage ||
-           behaviour == Behaviour::HandshakeThenCommandFlood;
+           behaviour == Behaviour::HandshakeThenCommandFlood ||
+           behaviour == Behaviour::HandshakeThenAcceptThenCommandFlood;
 }
 
 // Fixed, seed-driven bytes so a failing test sees the same "garbage" every run.
@@ -159,6 +161,19 @@ QByteArray commandFloodBlock()
     parameters.tcUrl = u"rtmp://127.0.0.1/flood"_s;
     const rtmp::Message connect = rtmp::buildConnect(parameters, 1);
     return repeatedToBlock(writer.write(bandwidthDone).bytes + writer.write(connect).bytes);
+}
+
+// `_result` to the client's connect (transaction 1): the application is accepted.
+QByteArray connectAccepted()
+{
+    const amf0::Value properties =
+        amf0::Value::object({{u"fmsVer"_s, amf0::Value::string(u"FMS/3,5,7,7009"_s)},
+                             {u"capabilities"_s, amf0::Value::number(31)}});
+    const amf0::Value information =
+        amf0::Value::object({{u"level"_s, amf0::Value::string(u"status"_s)},
+                             {u"code"_s, amf0::Value::string(u"NetConnection.Connect.Success"_s)},
+                             {u"description"_s, amf0::Value::string(u"Connection succeeded."_s)}});
+    return rtmp::ChunkWriter().write(rtmp::buildCommand(u"_result"_s, 1, {properties, information})).bytes;
 }
 
 QByteArray httpHead(const QByteArray& extraHeaders)
@@ -349,6 +364,10 @@ private:
         case Behaviour::HandshakeThenCommandFlood:
             startEndless(commandFloodBlock());
             return;
+        case Behaviour::HandshakeThenAcceptThenCommandFlood:
+            send(connectAccepted());
+            startEndless(commandFloodBlock());
+            return;
         default:
             return;
         }
@@ -410,6 +429,7 @@ private:
         case Behaviour::HandshakeThenEndlessData:
         case Behaviour::HandshakeThenResetMidMessage:
         case Behaviour::HandshakeThenCommandFlood:
+        case Behaviour::HandshakeThenAcceptThenCommandFlood:
         case Behaviour::HandshakeThenHugeChunkSizeThenMessage:
         case Behaviour::HandshakeThenManyPartialMessages:
             if (haveC0C1) {
@@ -662,6 +682,8 @@ QString ScriptedPeer::behaviourName(Behaviour behaviour)
         return u"HandshakeThenResetMidMessage"_s;
     case Behaviour::HandshakeThenCommandFlood:
         return u"HandshakeThenCommandFlood"_s;
+    case Behaviour::HandshakeThenAcceptThenCommandFlood:
+        return u"HandshakeThenAcceptThenCommandFlood"_s;
     case Behaviour::HandshakeThenHugeChunkSizeThenMessage:
         return u"HandshakeThenHugeChunkSizeThenMessage"_s;
     case Behaviour::HandshakeThenManyPartialMessages:
@@ -701,6 +723,7 @@ QList<ScriptedPeer::Behaviour> ScriptedPeer::allBehaviours()
             Behaviour::ResetMidHandshake,
             Behaviour::HandshakeThenResetMidMessage,
             Behaviour::HandshakeThenCommandFlood,
+            Behaviour::HandshakeThenAcceptThenCommandFlood,
             Behaviour::HandshakeThenHugeChunkSizeThenMessage,
             Behaviour::HandshakeThenManyPartialMessages,
             Behaviour::TlsStallMidHandshake,

@@ -60,6 +60,8 @@ public:
         HandshakeThenCommandFlood,             // handshake; once the client's first command is in: onBWDone
                                                // and `connect` commands of its own, for as long as the client
                                                // reads -- a server answering every command with a command
+        HandshakeThenAcceptThenCommandFlood,   // as HandshakeThenCommandFlood, but the flood follows a
+                                               // `_result` NetConnection.Connect.Success to the first command
         HandshakeThenHugeChunkSizeThenMessage, // handshake, then Set Chunk Size 0x7FFFFFFF and one
                                                // 32 KiB audio message in a single chunk, then silent
         HandshakeThenManyPartialMessages,      // handshake, then Set Chunk Size 59000 and on chunk

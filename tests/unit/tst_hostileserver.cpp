@@ -251,6 +251,11 @@ void tst_HostileServer::probeEndsInTimeWithBoundedMemory_data()
     QTest::newRow("every command answered with commands, publish check")
         << B::HandshakeThenCommandFlood << P::Publish << S::ConnectProtocolError
         << QVariantMap{{u"protocolError"_s, u"unrelated-messages"_s}} << 0 << qint64(-1);
+    QTest::newRow("commands instead of an answer to createStream, publish check")
+        << B::HandshakeThenAcceptThenCommandFlood << P::Publish << S::ConnectProtocolError
+        << QVariantMap{{u"protocolError"_s, u"unrelated-messages"_s},
+                       {u"code"_s, u"NetConnection.Connect.Success"_s}}
+        << 0 << qint64(-1);
     QTest::newRow("TLS peer stalls mid-handshake")
         << B::TlsStallMidHandshake << P::Tls << S::TlsHandshakeFailed
         << QVariantMap{{u"handshakeBytesReceived"_s, 205}} << 1 << qint64(-1);
