@@ -339,7 +339,7 @@ QString pdfText(const QString& path)
 
 QString executablePath()
 {
-    return QStringLiteral(RTMPDOCTOR_BINARY_DIR) + u"/bin/rtmp-doctor"_s;
+    return QStringLiteral(RTMPDOCTOR_EXECUTABLE);
 }
 
 struct CliRun
@@ -408,9 +408,17 @@ private:
 
     static void expectShown(const QString& where, const QString& text, const QStringList& secrets)
     {
-        const QString compact = withoutWhitespace(normalisedText(text));
+        // pdftotext joins a line that ends in '-' with the next one and drops the
+        // hyphen, so a revealed key that wrapped after a '-' is compared without it.
+        const auto comparable = [&](const QString& s) {
+            QString compact = withoutWhitespace(s);
+            if (where.contains(u"PDF"_s))
+                compact.remove(u'-');
+            return compact;
+        };
+        const QString compact = comparable(normalisedText(text));
         for (const QString& secret : secrets) {
-            QVERIFY2(compact.contains(withoutWhitespace(secret)),
+            QVERIFY2(compact.contains(comparable(secret)),
                      qPrintable(u"%1 does not show the revealed secret \"%2\":\n%3"_s.arg(where, secret,
                                                                                           text.left(3000))));
         }
