@@ -35,7 +35,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6 (>= 6.4), libssl3")
 # Without qt6-wayland the wizard still opens on Wayland, through XWayland; the
 # CA bundle lets the RTMPS checks verify certificates.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ca-certificates, qt6-wayland")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "ca-certificates, qt6-wayland, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good")
 
 # --- Windows: an NSIS installer with a Start-menu shortcut, and a portable .zip.
 set(CPACK_PACKAGE_EXECUTABLES "${RTMPDOCTOR_PACKAGE_NAME};${RTMPDOCTOR_DISPLAY_NAME}")
