@@ -77,6 +77,12 @@ private:
 
     // Reads `id`, checks it is kebab-case and unique, and labels the reader with it.
     QString readId(ObjectReader& reader, qsizetype index, QSet<QString>& seen);
+    // Reads every object of `list` as an Entry: its id (kebab-case, unique), no keys outside
+    // `knownKeys`, then the rest through readFields(ObjectReader&, Entry&). Stops at the first
+    // problem; `labelPrefix` names a list other than the file's main one.
+    template <typename Entry, typename ReadFields>
+    bool readEntries(const QJsonArray& list, ErrorSink& sink, const QList<QLatin1StringView>& knownKeys,
+                     ReadFields readFields, QList<Entry>& out, const QString& labelPrefix = {});
     QStringList readIdList(ObjectReader& reader, QLatin1StringView key, Presence presence,
                            Emptiness emptiness);
     Rule readRule(ObjectReader& owner, const QJsonValue& value, const QString& field, RuleScope scope);
@@ -188,6 +194,29 @@ QString KnowledgeLoader::readId(ObjectReader& reader, qsizetype index, QSet<QStr
     }
     seen.insert(id);
     return id;
+}
+
+template <typename Entry, typename ReadFields>
+bool KnowledgeLoader::readEntries(const QJsonArray& list, ErrorSink& sink,
+                                  const QList<QLatin1StringView>& knownKeys, ReadFields readFields,
+                                  QList<Entry>& out, const QString& labelPrefix)
+{
+    QSet<QString> ids;
+    for (qsizetype index = 0; index < list.size(); ++index) {
+        if (!list.at(index).isObject()) {
+            sink.fail(labelPrefix + entryLabel(index), {}, u"expected an object"_s);
+            return fail(sink);
+        }
+        ObjectReader reader(sink, list.at(index).toObject(), labelPrefix + entryLabel(index));
+        Entry entry;
+        entry.id = readId(reader, index, ids);
+        reader.rejectUnknownKeys(knownKeys);
+        readFields(reader, entry);
+        if (reader.failed())
+            return fail(sink);
+        out.append(std::move(entry));
+    }
+    return true;
 }
 
 QStringList KnowledgeLoader::readIdList(ObjectReader& reader, QLatin1StringView key, Presence presence,
@@ -507,47 +536,29 @@ bool KnowledgeLoader::loadSeedFacts()
         sink.fail({}, u"seeds"_s, u"expected a non-empty array of source documents"_s);
         return fail(sink);
     }
-    QSet<QString> seedIds;
-    const QJsonArray seedArray = seedList.toArray();
-    for (qsizetype index = 0; index < seedArray.size(); ++index) {
-        if (!seedArray.at(index).isObject()) {
-            sink.fail(u"seeds "_s + entryLabel(index), {}, u"expected an object"_s);
-            return fail(sink);
-        }
-        ObjectReader reader(sink, seedArray.at(index).toObject(), u"seeds "_s + entryLabel(index));
-        const QString id = readId(reader, index, seedIds);
-        reader.rejectUnknownKeys({"id"_L1, "file"_L1, "about"_L1});
-        const QString file = reader.string("file"_L1, Presence::Required, Emptiness::Refused);
+    const auto readSeed = [](ObjectReader& reader, Seed& seed) {
+        seed.file = reader.string("file"_L1, Presence::Required, Emptiness::Refused);
         reader.string("about"_L1, Presence::Required, Emptiness::Refused);
-        if (reader.failed())
-            return fail(sink);
-        seeds.append(Seed{id, file});
-    }
+    };
+    if (!readEntries(seedList.toArray(), sink, {"id"_L1, "file"_L1, "about"_L1}, readSeed, seeds,
+                     u"seeds "_s))
+        return false;
 
-    QSet<QString> factIds;
-    for (qsizetype index = 0; index < facts->size(); ++index) {
-        if (!facts->at(index).isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return fail(sink);
-        }
-        ObjectReader reader(sink, facts->at(index).toObject(), entryLabel(index));
-        SeedFact fact;
-        fact.id = readId(reader, index, factIds);
-        reader.rejectUnknownKeys({"id"_L1, "seed"_L1, "paraphrase"_L1});
+    const auto readFact = [&seeds](ObjectReader& reader, SeedFact& fact) {
         fact.seedId = reader.string("seed"_L1, Presence::Required, Emptiness::Refused);
         fact.paraphrase = reader.string("paraphrase"_L1, Presence::Required, Emptiness::Refused);
         if (reader.failed())
-            return fail(sink);
+            return;
         const auto seed = std::find_if(seeds.cbegin(), seeds.cend(),
                                        [&fact](const Seed& s) { return s.id == fact.seedId; });
         if (seed == seeds.cend()) {
             reader.fail(u"seed"_s, u"no seed has the id \"%1\""_s.arg(fact.seedId));
-            return fail(sink);
+            return;
         }
         fact.seedFile = seed->file;
-        m_knowledge.m_seedFacts.append(fact);
-    }
-    return true;
+    };
+    return readEntries(*facts, sink, {"id"_L1, "seed"_L1, "paraphrase"_L1}, readFact,
+                       m_knowledge.m_seedFacts);
 }
 
 bool KnowledgeLoader::loadQuestions()
@@ -556,16 +567,7 @@ bool KnowledgeLoader::loadQuestions()
     const std::optional<QJsonArray> list = openList(m_sources.questionsPath, "questions"_L1, sink);
     if (!list)
         return fail(sink);
-    QSet<QString> ids;
-    for (qsizetype index = 0; index < list->size(); ++index) {
-        if (!list->at(index).isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return fail(sink);
-        }
-        ObjectReader reader(sink, list->at(index).toObject(), entryLabel(index));
-        Question question;
-        question.id = readId(reader, index, ids);
-        reader.rejectUnknownKeys({"id"_L1, "prompt"_L1, "multiple"_L1, "choices"_L1});
+    const auto readQuestion = [](ObjectReader& reader, Question& question) {
         question.prompt = reader.string("prompt"_L1, Presence::Required, Emptiness::Refused);
         question.multiple = reader.boolean("multiple"_L1);
         const QJsonArray choices = reader.array("choices"_L1, Presence::Required);
@@ -588,11 +590,9 @@ bool KnowledgeLoader::loadQuestions()
             choiceIds.insert(choice.id);
             question.choices.append(choice);
         }
-        if (reader.failed())
-            return fail(sink);
-        m_knowledge.m_questions.append(question);
-    }
-    return true;
+    };
+    return readEntries(*list, sink, {"id"_L1, "prompt"_L1, "multiple"_L1, "choices"_L1}, readQuestion,
+                       m_knowledge.m_questions);
 }
 
 bool KnowledgeLoader::loadSignatures()
@@ -601,17 +601,7 @@ bool KnowledgeLoader::loadSignatures()
     const std::optional<QJsonArray> list = openList(m_sources.signaturesPath, "signatures"_L1, sink);
     if (!list)
         return fail(sink);
-    QSet<QString> ids;
-    for (qsizetype index = 0; index < list->size(); ++index) {
-        if (!list->at(index).isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return fail(sink);
-        }
-        ObjectReader reader(sink, list->at(index).toObject(), entryLabel(index));
-        ErrorSignature signature;
-        signature.id = readId(reader, index, ids);
-        reader.rejectUnknownKeys({"id"_L1, "title"_L1, "seenIn"_L1, "phrases"_L1, "meaning"_L1,
-                                  "likelyCauses"_L1, "confirmWith"_L1, "supersedes"_L1});
+    const auto readSignature = [](ObjectReader& reader, ErrorSignature& signature) {
         signature.title = reader.string("title"_L1, Presence::Required, Emptiness::Refused);
         signature.seenIn = reader.stringList("seenIn"_L1, Presence::Required, Emptiness::Refused);
         signature.phrases = reader.stringList("phrases"_L1, Presence::Required, Emptiness::Refused);
@@ -635,11 +625,11 @@ bool KnowledgeLoader::loadSignatures()
             signature.confirmWith.append(*kind);
         }
         signature.supersedes = reader.stringList("supersedes"_L1, Presence::Optional, Emptiness::Refused);
-        if (reader.failed())
-            return fail(sink);
-        m_knowledge.m_signatures.append(signature);
-    }
-    return true;
+    };
+    return readEntries(*list, sink,
+                       {"id"_L1, "title"_L1, "seenIn"_L1, "phrases"_L1, "meaning"_L1, "likelyCauses"_L1,
+                        "confirmWith"_L1, "supersedes"_L1},
+                       readSignature, m_knowledge.m_signatures);
 }
 
 QList<WeightedRule> KnowledgeLoader::readWeightedRules(ObjectReader& reader, QLatin1StringView key)
@@ -674,17 +664,7 @@ bool KnowledgeLoader::loadCauses()
     const std::optional<QJsonArray> list = openList(m_sources.causesPath, "causes"_L1, sink);
     if (!list)
         return fail(sink);
-    QSet<QString> ids;
-    for (qsizetype index = 0; index < list->size(); ++index) {
-        if (!list->at(index).isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return fail(sink);
-        }
-        ObjectReader reader(sink, list->at(index).toObject(), entryLabel(index));
-        CauseDefinition cause;
-        cause.id = readId(reader, index, ids);
-        reader.rejectUnknownKeys({"id"_L1, "title"_L1, "plain"_L1, "technical"_L1, "confidence"_L1,
-                                  "trigger"_L1, "support"_L1, "against"_L1, "remedies"_L1});
+    const auto readCause = [this](ObjectReader& reader, CauseDefinition& cause) {
         cause.title = reader.string("title"_L1, Presence::Required, Emptiness::Refused);
         cause.plain = reader.string("plain"_L1, Presence::Required, Emptiness::Refused);
         cause.technical = reader.string("technical"_L1, Presence::Required, Emptiness::Refused);
@@ -701,11 +681,11 @@ bool KnowledgeLoader::loadCauses()
         cause.support = readWeightedRules(reader, "support"_L1);
         cause.against = readWeightedRules(reader, "against"_L1);
         cause.remedyIds = reader.stringList("remedies"_L1, Presence::Required, Emptiness::Refused);
-        if (reader.failed())
-            return fail(sink);
-        m_knowledge.m_causes.append(cause);
-    }
-    return true;
+    };
+    return readEntries(*list, sink,
+                       {"id"_L1, "title"_L1, "plain"_L1, "technical"_L1, "confidence"_L1, "trigger"_L1,
+                        "support"_L1, "against"_L1, "remedies"_L1},
+                       readCause, m_knowledge.m_causes);
 }
 
 AppliesTo KnowledgeLoader::readAppliesTo(ObjectReader& reader)
@@ -804,17 +784,7 @@ bool KnowledgeLoader::loadEntries()
     const std::optional<QJsonArray> list = openList(m_sources.remediesPath, "entries"_L1, sink);
     if (!list)
         return fail(sink);
-    QSet<QString> ids;
-    for (qsizetype index = 0; index < list->size(); ++index) {
-        if (!list->at(index).isObject()) {
-            sink.fail(entryLabel(index), {}, u"expected an object"_s);
-            return fail(sink);
-        }
-        ObjectReader reader(sink, list->at(index).toObject(), entryLabel(index));
-        KnowledgeEntry entry;
-        entry.id = readId(reader, index, ids);
-        reader.rejectUnknownKeys({"id"_L1, "title"_L1, "audience"_L1, "appliesTo"_L1, "trigger"_L1,
-                                  "explanation"_L1, "steps"_L1, "seedFacts"_L1});
+    const auto readEntry = [this](ObjectReader& reader, KnowledgeEntry& entry) {
         entry.title = reader.string("title"_L1, Presence::Required, Emptiness::Refused);
         const QString audience = reader.string("audience"_L1, Presence::Required, Emptiness::Refused);
         if (!reader.failed()) {
@@ -839,11 +809,11 @@ bool KnowledgeLoader::loadEntries()
                 reader.fail(u"seedFacts"_s,
                             u"no seed fact has the id \"%1\" in seed-facts.json"_s.arg(factId));
         }
-        if (reader.failed())
-            return fail(sink);
-        m_knowledge.m_entries.append(entry);
-    }
-    return true;
+    };
+    return readEntries(*list, sink,
+                       {"id"_L1, "title"_L1, "audience"_L1, "appliesTo"_L1, "trigger"_L1, "explanation"_L1,
+                        "steps"_L1, "seedFacts"_L1},
+                       readEntry, m_knowledge.m_entries);
 }
 
 bool KnowledgeLoader::crossCheck()
