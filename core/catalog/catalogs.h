@@ -2,13 +2,15 @@
 
 #include "catalog/catalogerror.h"
 #include "catalog/encodercatalog.h"
+#include "catalog/loadresult.h"
 #include "catalog/servercatalog.h"
 
 #include <optional>
 
 namespace rd {
 
-struct CatalogLoadResult;
+struct LoadedCatalogs;
+using CatalogLoadResult = LoadResult<LoadedCatalogs>;
 
 // Both catalogs, checked against each other (e.g. an application hint's
 // encoderId must name an encoder).
@@ -23,19 +25,9 @@ struct Catalogs
     static CatalogLoadResult load(const QString& encodersPath, const QString& serversPath);
 };
 
-struct CatalogLoadResult
+struct LoadedCatalogs
 {
-    enum class Status
-    {
-        Loaded,
-        Failed,
-    };
-
-    Status status = Status::Failed;
     std::optional<Catalogs> catalogs; // set exactly when status == Loaded
-    CatalogError error;               // set exactly when status == Failed
-
-    bool ok() const { return status == Status::Loaded; }
 };
 
 } // namespace rd

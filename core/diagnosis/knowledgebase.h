@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogerror.h"
+#include "catalog/loadresult.h"
 #include "diagnosis/errortextmatcher.h"
 #include "diagnosis/knowledgetypes.h"
 
@@ -12,7 +13,8 @@
 namespace rd {
 
 struct Catalogs;
-struct KnowledgeLoadResult;
+struct LoadedKnowledge;
+using KnowledgeLoadResult = LoadResult<LoadedKnowledge>;
 
 // Where the five knowledge files are read from. builtIn() names the copies compiled into the
 // program (":/knowledge/..."); a test swaps one path for a broken fixture.
@@ -64,19 +66,9 @@ private:
     ErrorTextMatcher m_matcher;
 };
 
-struct KnowledgeLoadResult
+struct LoadedKnowledge
 {
-    enum class Status
-    {
-        Loaded,
-        Failed,
-    };
-
-    Status status = Status::Failed;
     std::optional<KnowledgeBase> knowledge; // set exactly when status == Loaded
-    CatalogError error;                     // set exactly when status == Failed
-
-    bool ok() const { return status == Status::Loaded; }
 };
 
 } // namespace rd
