@@ -289,6 +289,21 @@ bool hasEvidence(const QList<rd::Evidence>& list, rd::EvidenceSource source, con
     });
 }
 
+// A message pasted after the fact, with the probe ladder of `base` (the URL stays the pasted one's).
+Scenario withPasted(Scenario base, const QString& text, const QString& encoderId = {})
+{
+    base.pasted = text;
+    base.encoderId = encoderId;
+    return base;
+}
+
+// The same scenario after later probe stages ran.
+Scenario thenProbed(Scenario scenario, const QList<rd::ProbeResult>& later)
+{
+    scenario.results += later;
+    return scenario;
+}
+
 QString summary(const rd::Diagnosis& diagnosis)
 {
     QStringList lines;
@@ -313,6 +328,10 @@ private slots:
     void evidenceForTheFirewall();
     void evidenceAgainst_data();
     void evidenceAgainst();
+    void contradictedByALaterStage_data();
+    void contradictedByALaterStage();
+    void uncontradictedCauseKeepsItsRank_data();
+    void uncontradictedCauseKeepsItsRank();
     void serverReplyIsQuoted();
     void measurementsSelectRemedies_data();
     void measurementsSelectRemedies();
@@ -570,6 +589,159 @@ void TestDiagnosis::evidenceAgainst()
         [&](const rd::Evidence& item) { return item.subject == subject && item.finding == finding; });
     QVERIFY2(against != found->evidenceAgainst.cend(), qPrintable(subject));
     QVERIFY(!against->why.isEmpty());
+}
+
+void TestDiagnosis::contradictedByALaterStage_data()
+{
+    // `before`: what the encoder's message suggests, with no probe yet; the cause is the top one.
+    // `after`: the same after a later probe stage got through where the cause says it cannot.
+    QTest::addColumn<Scenario>("before");
+    QTest::addColumn<Scenario>("after");
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<int>("confidence"); // of the cause after the later stage
+    QTest::addColumn<QString>("topAfter");
+    QTest::addColumn<QString>("subject"); // the probe result the against line names
+    QTest::addColumn<QString>("finding");
+    QTest::addColumn<QString>("why"); // part of the against line's reason
+
+    const QList<rd::ProbeResult> closedAfterConnect =
+        connectAnswers(ProbeStatus::ConnectClosedSilently).results;
+    const QList<rd::ProbeResult> connected = connectAnswers(ProbeStatus::ConnectSuccess).results;
+
+    Scenario corporate = pastedOnly(u"Failed to connect to server"_s);
+    corporate.answers = {{u"network"_s, {u"corporate"_s}}};
+    QTest::newRow("firewall, but the handshake completed and connect was closed")
+        << corporate << thenProbed(corporate, closedAfterConnect) << u"firewall-blocks-rtmp-port"_s << 15
+        << u"wrong-application-or-key"_s << u"handshake:1935"_s << u"handshake-ok"_s
+        << u"handshake on the URL's port completed"_s;
+
+    const Scenario refused = pastedOnly(u"Connection refused"_s);
+    QTest::newRow("nothing listens, but the handshake completed")
+        << refused << thenProbed(refused, closedAfterConnect) << u"server-not-running"_s << 5
+        << u"wrong-application-or-key"_s << u"handshake:1935"_s << u"handshake-ok"_s
+        << u"a media server runs and listens there"_s;
+
+    const Scenario unresolved = pastedOnly(u"Could not resolve"_s);
+    QTest::newRow("name not found, but it resolved")
+        << unresolved << thenProbed(unresolved, connected) << u"host-name-not-found"_s << 15
+        << u"no-problem-found"_s << u"dns"_s << u"dns-resolved"_s << u"resolved to addresses"_s;
+
+    const Scenario noAccess = pastedOnly(u"Could not access the specified channel or stream key"_s);
+    QTest::newRow("wrong application, but connect was accepted")
+        << noAccess << thenProbed(noAccess, connected) << u"wrong-application-or-key"_s << 30
+        << u"no-problem-found"_s << u"connect:1935"_s << u"connect-success"_s
+        << u"accepted connect for this application name"_s;
+
+    const Scenario reset = pastedOnly(u"The connection was reset by the peer"_s);
+    QTest::newRow("TLS port, but a plain handshake completed")
+        << reset << thenProbed(reset, connected) << u"plain-rtmp-to-tls-port"_s << 10 << u"no-problem-found"_s
+        << u"handshake:1935"_s << u"handshake-ok"_s << u"does not expect TLS first"_s;
+
+    Scenario certificate = pastedOnly(u"The RTMP server sent an invalid SSL certificate"_s);
+    certificate.url = u"rtmps://live.example.com:443/app/streamkey123"_s;
+    QList<rd::ProbeResult> verified = {dns(ProbeStatus::DnsResolved)};
+    verified += grid({{443, ProbeStatus::TcpOpen}});
+    verified += tls(443, ProbeStatus::TlsOk);
+    QTest::newRow("expired certificate, but it verified here")
+        << certificate << thenProbed(certificate, verified) << u"tls-certificate-expired"_s << 10
+        << u"encoder-missing-root-certificates"_s << u"tls:443"_s << u"tls-ok"_s << u"passed every check"_s;
+
+    const Scenario waiting = pastedOnly(u"Connection success, waiting for server..."_s, u"avchat-3"_s);
+    QTest::newRow("application silent, but it answered connect")
+        << waiting << thenProbed(waiting, connected) << u"application-not-answering"_s << 45
+        << u"no-problem-found"_s << u"connect:1935"_s << u"connect-success"_s
+        << u"answered the test connect"_s;
+
+    const Scenario inUse = pastedOnly(u"NetStream.Publish.BadName"_s);
+    QTest::newRow("key in use, but a test publish started")
+        << inUse << thenProbed(inUse, publishAnswers(ProbeStatus::PublishStarted, {}).results)
+        << u"stream-key-in-use"_s << 10 << u"no-problem-found"_s << u"publish:1935"_s << u"publish-started"_s
+        << u"no other session holds it"_s;
+}
+
+void TestDiagnosis::contradictedByALaterStage()
+{
+    QFETCH(Scenario, before);
+    QFETCH(Scenario, after);
+    QFETCH(QString, cause);
+    QFETCH(int, confidence);
+    QFETCH(QString, topAfter);
+    QFETCH(QString, subject);
+    QFETCH(QString, finding);
+    QFETCH(QString, why);
+
+    const auto namesTheStage = [&](const rd::Evidence& item) {
+        return item.source == rd::EvidenceSource::Probe && item.subject == subject && item.finding == finding;
+    };
+
+    // Nothing contradicts the message yet: its cause leads.
+    const rd::Diagnosis suggested = run(before);
+    QVERIFY2(suggested.topCause() && suggested.topCause()->causeId == cause, qPrintable(summary(suggested)));
+    QVERIFY(std::none_of(suggested.topCause()->evidenceAgainst.cbegin(),
+                         suggested.topCause()->evidenceAgainst.cend(), namesTheStage));
+
+    // The later stage got through: the cause stays listed, lower, below another, with the reason.
+    const rd::Diagnosis diagnosis = run(after);
+    const rd::DiagnosedCause* found = diagnosis.cause(cause);
+    QVERIFY2(found, qPrintable(summary(diagnosis)));
+    QVERIFY2(found->confidence == confidence, qPrintable(summary(diagnosis)));
+    QVERIFY(found->confidence < suggested.topCause()->confidence);
+    QVERIFY2(diagnosis.topCause()->causeId == topAfter, qPrintable(summary(diagnosis)));
+    QVERIFY(diagnosis.topCause()->confidence > found->confidence);
+    const auto against =
+        std::find_if(found->evidenceAgainst.cbegin(), found->evidenceAgainst.cend(), namesTheStage);
+    QVERIFY2(against != found->evidenceAgainst.cend(), qPrintable(rd::describeDiagnosis(diagnosis)));
+    QVERIFY2(against->why.contains(why), qPrintable(against->why));
+    QVERIFY(rd::describeDiagnosis(diagnosis).contains(u" (%1)\n"_s.arg(against->why)));
+}
+
+void TestDiagnosis::uncontradictedCauseKeepsItsRank_data()
+{
+    // The same messages as above, with probes that agree (or a stage that succeeded elsewhere): no
+    // against line, and the cause leads with a high confidence.
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<int>("confidence");
+
+    QTest::newRow("firewall, RTMP completes only on the web ports")
+        << withPasted(firewallDropsRtmpPort(), u"Failed to connect to server"_s)
+        << u"firewall-blocks-rtmp-port"_s << 100;
+    QTest::newRow("nothing listens anywhere")
+        << withPasted(serverDown(ProbeStatus::LivenessNoHttp), u"Connection refused"_s)
+        << u"server-not-running"_s << 100;
+    QTest::newRow("name not found, and it does not resolve")
+        << withPasted(dnsFailure(ProbeStatus::DnsNoSuchHost), u"Could not resolve"_s)
+        << u"host-name-not-found"_s << 95;
+    QTest::newRow("wrong application, and connect was closed")
+        << withPasted(connectAnswers(ProbeStatus::ConnectClosedSilently),
+                      u"Could not access the specified channel or stream key"_s)
+        << u"wrong-application-or-key"_s << 80;
+    QTest::newRow("expired certificate, and it fails here too")
+        << withPasted(rtmpsWith(ProbeStatus::TlsCertificateExpired),
+                      u"The RTMP server sent an invalid SSL certificate"_s)
+        << u"tls-certificate-expired"_s << 100;
+    QTest::newRow("application silent, and connect got no reply")
+        << withPasted(connectAnswers(ProbeStatus::ConnectNoReply),
+                      u"Connection success, waiting for server..."_s, u"avchat-3"_s)
+        << u"application-not-answering"_s << 90;
+    QTest::newRow("key in use, and the test publish was refused for it")
+        << withPasted(publishAnswers(ProbeStatus::PublishBadName, {}), u"NetStream.Publish.BadName"_s)
+        << u"stream-key-in-use"_s << 100;
+}
+
+void TestDiagnosis::uncontradictedCauseKeepsItsRank()
+{
+    QFETCH(Scenario, scenario);
+    QFETCH(QString, cause);
+    QFETCH(int, confidence);
+
+    const rd::Diagnosis diagnosis = run(scenario);
+    const rd::DiagnosedCause* top = diagnosis.topCause();
+    QVERIFY2(top && top->causeId == cause, qPrintable(summary(diagnosis)));
+    QVERIFY2(top->confidence == confidence, qPrintable(summary(diagnosis)));
+    QVERIFY2(top->evidenceAgainst.isEmpty(), qPrintable(rd::describeDiagnosis(diagnosis)));
+    if (diagnosis.causes.size() > 1)
+        QVERIFY2(top->confidence > diagnosis.causes.at(1).confidence, qPrintable(summary(diagnosis)));
 }
 
 void TestDiagnosis::measurementsSelectRemedies_data()
