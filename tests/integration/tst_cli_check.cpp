@@ -2,13 +2,11 @@
 // against a real nginx-rtmp, exit codes, progress on stderr, the verdict on stdout, the saved
 // JSON and PDF, unwritable output paths, and the stream key never printed.
 
+#include "clirun.h"
 #include "fixtures.h"
 #include "report/reportfile.h"
 
-#include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,61 +17,15 @@
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
+using rd::test::CliRun;
+using rd::test::fileContents;
+using rd::test::runDoctor;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 elapsedMs = 0;
-};
-
-Run runDoctor(const QStringList& arguments, int timeoutMs = 60000)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(RTMPDOCTOR_EXECUTABLE));
-    process.setArguments(arguments);
-    QElapsedTimer clock;
-    clock.start();
-    process.start();
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
-        return {-3, QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError()), clock.elapsed()};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError()), clock.elapsed()};
-}
-
-QString describe(const Run& run)
-{
-    return u"exit %1 after %2 ms\n--- stdout:\n%3\n--- stderr:\n%4"_s.arg(run.exitCode)
-        .arg(run.elapsedMs)
-        .arg(run.out, run.err);
-}
-
-QString randomKey()
-{
-    static const QLatin1StringView alphabet("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ");
-    QString key;
-    for (int i = 0; i < 24; ++i)
-        key += QChar(alphabet.at(QRandomGenerator::global()->bounded(int(alphabet.size()))));
-    return key;
-}
-
-QByteArray fileContents(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The binary draws PDFs only when main() gave it a QGuiApplication (fonts); see
 // rd::createCommandLineApplication().
-bool pdfUnsupportedByThisBuild(const Run& run)
+bool pdfUnsupportedByThisBuild(const CliRun& run)
 {
     return run.err.contains(u"PDF output needs the graphics library"_s);
 }
@@ -139,16 +91,16 @@ private slots:
         QFETCH(QStringList, extra);
         QFETCH(int, expectedExit);
         QFETCH(QString, expectedVerdict);
-        const QString key = randomKey();
-        const Run run = runDoctor(common() + extra + QStringList{urlFor(application, key, refused)});
-        QVERIFY2(run.exitCode == expectedExit, qPrintable(describe(run)));
+        const QString key = rd::test::randomStreamKey();
+        const CliRun run = runDoctor(common() + extra + QStringList{urlFor(application, key, refused)});
+        QVERIFY2(run.exitCode == expectedExit, qPrintable(run.describe()));
         const QString verdict =
             expectedVerdict.contains(u"%1"_s) ? expectedVerdict.arg(m_refusedPort) : expectedVerdict;
-        QVERIFY2(run.out.contains(verdict), qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(verdict), qPrintable(run.describe()));
         // The grid and the diagnosis on stdout, progress (one line per test: not a terminal) on stderr.
         static const QRegularExpression gridHeader(u"^port +TCP IPv4 +TCP IPv6 +RTMP"_s,
                                                    QRegularExpression::MultilineOption);
-        QVERIFY2(run.out.contains(gridHeader), qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(gridHeader), qPrintable(run.describe()));
         QVERIFY(run.out.contains(u"Diagnosis:"_s));
         QVERIFY2(run.err.contains(u"[1/"_s) && run.err.contains(u"✓ dns (dns-resolved"_s),
                  qPrintable(run.err));
@@ -191,21 +143,21 @@ private slots:
             argument.replace(u"<file>"_s, blocker);
             argument.replace(u"<dir>"_s, m_directory.path());
         }
-        const Run run = runDoctor(common() + arguments);
-        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
-        QVERIFY2(run.err.contains(expectedError), qPrintable(describe(run)));
+        const CliRun run = runDoctor(common() + arguments);
+        QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(expectedError), qPrintable(run.describe()));
         // Refused before any network traffic, and quickly.
-        QVERIFY2(!run.err.contains(u"Testing "_s), qPrintable(describe(run)));
+        QVERIFY2(!run.err.contains(u"Testing "_s), qPrintable(run.describe()));
         QVERIFY(run.elapsedMs < 10000);
     }
 
     void summaryAndJson()
     {
-        const QString key = randomKey();
+        const QString key = rd::test::randomStreamKey();
         const QString json = m_directory.filePath(u"session.json"_s);
-        const Run run = runDoctor(common() + QStringList{u"--summary"_s, u"--publish"_s, u"--json"_s, json,
-                                                         urlFor(u"nosuchapp"_s, key)});
-        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        const CliRun run = runDoctor(common() + QStringList{u"--summary"_s, u"--publish"_s, u"--json"_s, json,
+                                                            urlFor(u"nosuchapp"_s, key)});
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
         QVERIFY2(run.out.startsWith(u"# RTMP Doctor report: Problem found\n"_s), qPrintable(run.out));
         QVERIFY(run.out.contains(u"## Most likely cause: "_s));
         QVERIFY(run.out.contains(u"| port |"_s));
@@ -215,26 +167,26 @@ private slots:
         QVERIFY(!saved.contains(key.left(8).toUtf8()));
 
         // The saved session reopens: `report --summary` prints the same summary.
-        const Run report = runDoctor({u"report"_s, json, u"--summary"_s});
-        QVERIFY2(report.exitCode == 0, qPrintable(describe(report)));
+        const CliRun report = runDoctor({u"report"_s, json, u"--summary"_s});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.describe()));
         QCOMPARE(report.out, run.out);
 
         // With --reveal-secrets the key is in the file (and only then).
         const QString revealedJson = m_directory.filePath(u"revealed.json"_s);
-        const Run revealed = runDoctor(
+        const CliRun revealed = runDoctor(
             common() + QStringList{u"--reveal-secrets"_s, u"--json"_s, revealedJson, urlFor(u"live"_s, key)});
-        QVERIFY2(revealed.exitCode == 0, qPrintable(describe(revealed)));
+        QVERIFY2(revealed.exitCode == 0, qPrintable(revealed.describe()));
         QVERIFY(fileContents(revealedJson).contains(key.toUtf8()));
         QVERIFY(revealed.out.contains(key));
     }
 
     void pdfReport()
     {
-        const QString key = randomKey();
+        const QString key = rd::test::randomStreamKey();
         const QString pdf = m_directory.filePath(u"report.pdf"_s);
         const QString json = m_directory.filePath(u"for-pdf.json"_s);
-        const Run run = runDoctor(common() + QStringList{u"--paper"_s, u"letter"_s, u"--pdf"_s, pdf,
-                                                         u"--json"_s, json, urlFor(u"live"_s, key)});
+        const CliRun run = runDoctor(common() + QStringList{u"--paper"_s, u"letter"_s, u"--pdf"_s, pdf,
+                                                            u"--json"_s, json, urlFor(u"live"_s, key)});
         if (pdfUnsupportedByThisBuild(run)) {
             // The check ran and printed its diagnosis; only the PDF is missing.
             QCOMPARE(run.exitCode, 3);
@@ -243,7 +195,7 @@ private slots:
             QSKIP("app/main.cpp gives subcommands a QCoreApplication: PDFs need "
                   "rd::createCommandLineApplication() there");
         }
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         RD_REQUIRE_TOOL(u"pdftotext"_s);
         const rd::test::ToolRun text = rd::test::runTool(u"pdftotext"_s, {pdf, u"-"_s}, 30s);
         QVERIFY2(text.finishedWith(0), qPrintable(text.describe()));
@@ -252,8 +204,8 @@ private slots:
         QVERIFY(!pdfText.contains(key.left(8)));
 
         const QString again = m_directory.filePath(u"again.pdf"_s);
-        const Run report = runDoctor({u"report"_s, json, u"--pdf"_s, again});
-        QVERIFY2(report.exitCode == 0, qPrintable(describe(report)));
+        const CliRun report = runDoctor({u"report"_s, json, u"--pdf"_s, again});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.describe()));
         QVERIFY(report.err.contains(u"Wrote "_s));
         QVERIFY(fileContents(again).startsWith("%PDF-"));
     }
@@ -286,15 +238,15 @@ private slots:
             argument.replace(u"<dir>"_s, m_directory.path());
             argument.replace(u"<damaged>"_s, damaged);
         }
-        const Run run = runDoctor(QStringList{u"report"_s} + arguments, 20000);
-        QVERIFY2(run.exitCode == expectedExit, qPrintable(describe(run)));
-        QVERIFY2(run.err.contains(expectedError), qPrintable(describe(run)));
+        const CliRun run = runDoctor(QStringList{u"report"_s} + arguments, 20s);
+        QVERIFY2(run.exitCode == expectedExit, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(expectedError), qPrintable(run.describe()));
     }
 
     void helpHasExamples()
     {
         for (const QString& command : {u"check"_s, u"report"_s, u"explain"_s}) {
-            const Run run = runDoctor({command, u"--help"_s});
+            const CliRun run = runDoctor({command, u"--help"_s});
             QCOMPARE(run.exitCode, 0);
             QVERIFY(run.out.startsWith(u"Usage: rtmp-doctor "_s + command));
             QVERIFY(run.out.contains(u"Examples:"_s));

@@ -1,36 +1,25 @@
 // The `rtmp-doctor lint` command as a user or a script runs it: the real
 // executable, its output and its exit code.
-#include <QProcess>
+#include "clirun.h"
+
 #include <QRandomGenerator>
 #include <QTest>
+
+using namespace std::chrono_literals;
+using rd::test::CliRun;
+
+namespace {
+
+CliRun lint(const QStringList& arguments)
+{
+    return rd::test::runDoctor(QStringList{QStringLiteral("lint")} + arguments, 20s);
+}
+
+} // namespace
 
 class TestCliLint : public QObject
 {
     Q_OBJECT
-
-private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    static Run lint(const QStringList& arguments)
-    {
-        QProcess process;
-        process.setProgram(QStringLiteral(RTMPDOCTOR_EXECUTABLE));
-        process.setArguments(QStringList{QStringLiteral("lint")} + arguments);
-        process.start();
-        if (!process.waitForFinished(20000)) {
-            process.kill();
-            process.waitForFinished(2000);
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
 
 private slots:
     void exitCodes_data()
@@ -73,7 +62,7 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(int, expectedExit);
         QFETCH(QString, expectedInOutput);
-        const Run run = lint(arguments);
+        const CliRun run = lint(arguments);
         QVERIFY2(
             run.exitCode == expectedExit,
             qPrintable(
@@ -91,24 +80,24 @@ private slots:
                 key += QLatin1Char("abcdefghijkmnopqrstuvwxyz0123456789"[random->bounded(35)]);
             const QString url = QStringLiteral("rtmp://live.example.com/app/") + key;
 
-            const Run hidden = lint({url});
+            const CliRun hidden = lint({url});
             QCOMPARE(hidden.exitCode, 0);
             QVERIFY2(!hidden.out.contains(key.left(6)) && !hidden.err.contains(key.left(6)),
                      qPrintable(hidden.out));
 
-            const Run separate =
+            const CliRun separate =
                 lint({QStringLiteral("--encoder"), QStringLiteral("obs-studio"), QStringLiteral("--key"), key,
                       QStringLiteral("rtmp://live.example.com/app")});
             QVERIFY2(!separate.out.contains(key.left(6)), qPrintable(separate.out));
 
-            const Run revealed = lint({QStringLiteral("--reveal-secrets"), url});
+            const CliRun revealed = lint({QStringLiteral("--reveal-secrets"), url});
             QVERIFY2(revealed.out.contains(key), qPrintable(revealed.out));
         }
     }
 
     void listsEncoders()
     {
-        const Run run = lint({QStringLiteral("--list-encoders")});
+        const CliRun run = lint({QStringLiteral("--list-encoders")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(QStringLiteral("obs-studio")));
         QVERIFY(run.out.contains(QStringLiteral("avchat-3")));

@@ -4,54 +4,20 @@
 // was in it. The same addresses go through the linter in process first, so a generator that makes
 // an address the linter rightly accepts is caught as the generator's mistake.
 
+#include "clirun.h"
 #include "intake/ingestcheck.h"
 #include "malformedurls.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using rd::test::CliRun;
 
 namespace {
-
-struct Run
-{
-    enum class End
-    {
-        Exited,
-        Crashed,
-        TimedOut,
-    };
-    End end = End::TimedOut;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run lint(const QString& url)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(RTMPDOCTOR_EXECUTABLE));
-    // "--": an address may start with '-'.
-    process.setArguments({u"lint"_s, u"--"_s, url});
-    process.start();
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(20000)) {
-        process.kill();
-        process.waitForFinished(2000);
-        run.end = Run::End::TimedOut;
-    } else {
-        run.end = process.exitStatus() == QProcess::NormalExit ? Run::End::Exited : Run::End::Crashed;
-        run.exitCode = process.exitCode();
-    }
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QString shortened(const QString& text)
 {
@@ -138,10 +104,12 @@ private slots:
                 continue; // argv ends at a NUL; the wizard test types those
             ++run;
             const rd::IngestCheck check = rd::checkIngest(url.text, {}, nullptr);
-            const Run result = lint(url.text);
+            // "--": an address may start with '-'.
+            const CliRun result = rd::test::runDoctor({u"lint"_s, u"--"_s, url.text}, 20s);
             const QString label = u"[%1] %2"_s.arg(url.category, shortened(url.text));
-            if (result.end != Run::End::Exited) {
-                failures << label + (result.end == Run::End::Crashed ? u": crashed"_s : u": timed out"_s);
+            if (!result.exited()) {
+                failures << label + (result.status == rd::test::ToolRun::Status::Crashed ? u": crashed"_s
+                                                                                         : u": timed out"_s);
                 continue;
             }
             const int expectedExit = check.url.isUsable() ? 1 : 2;

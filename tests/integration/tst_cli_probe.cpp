@@ -1,72 +1,25 @@
 // `rtmp-doctor probe` and `rtmp-doctor explain` as a user or a script runs them: the real
 // executable against a real nginx-rtmp, its live output, its exit codes, Ctrl+C.
 
+#include "clirun.h"
 #include "fixtures.h"
 #include "report/reportfile.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <memory>
 #include <signal.h>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    qint64 elapsedMs = 0;
-};
-
-Run runDoctor(const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 60000)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(RTMPDOCTOR_EXECUTABLE));
-    process.setArguments(arguments);
-    QElapsedTimer clock;
-    clock.start();
-    process.start();
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
-        return {-3, QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError()), clock.elapsed()};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError()), clock.elapsed()};
-}
-
-QString describe(const Run& run)
-{
-    return u"exit %1 after %2 ms\n--- stdout:\n%3\n--- stderr:\n%4"_s.arg(run.exitCode)
-        .arg(run.elapsedMs)
-        .arg(run.out, run.err);
-}
-
-QString randomKey()
-{
-    static const QLatin1StringView alphabet("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ");
-    QString key;
-    for (int i = 0; i < 24; ++i)
-        key += QChar(alphabet.at(QRandomGenerator::global()->bounded(int(alphabet.size()))));
-    return key;
-}
-
-} // namespace
+using namespace std::chrono_literals;
+using rd::test::CliRun;
+using rd::test::runDoctor;
 
 class TestCliProbe : public QObject
 {
@@ -121,14 +74,14 @@ private slots:
         QFETCH(QStringList, extra);
         QFETCH(int, expectedExit);
         QFETCH(QStringList, expectedLines);
-        const QString key = randomKey();
+        const QString key = rd::test::randomStreamKey();
         const quint16 port = refused ? m_refusedPort : m_nginx->rtmpPort();
         const QString url = u"rtmp://127.0.0.1:%1/%2/%3"_s.arg(port).arg(application, key);
-        const Run run = runDoctor(QStringList{u"probe"_s} + common() + extra + QStringList{url});
-        QVERIFY2(run.exitCode == expectedExit, qPrintable(describe(run)));
+        const CliRun run = runDoctor(QStringList{u"probe"_s} + common() + extra + QStringList{url});
+        QVERIFY2(run.exitCode == expectedExit, qPrintable(run.describe()));
         for (const QString& expected : expectedLines) {
             const QString line = expected.contains(u"%1"_s) ? expected.arg(port) : expected;
-            QVERIFY2(run.out.contains(line), qPrintable(line + u"\n\n"_s + describe(run)));
+            QVERIFY2(run.out.contains(line), qPrintable(line + u"\n\n"_s + run.describe()));
         }
         QVERIFY2(!run.out.contains(key.left(8)) && !run.err.contains(key.left(8)),
                  "the stream key was printed");
@@ -161,22 +114,22 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, expectedError);
-        const Run run = runDoctor(QStringList{u"probe"_s} + arguments);
-        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
-        QVERIFY2(run.err.contains(expectedError), qPrintable(describe(run)));
+        const CliRun run = runDoctor(QStringList{u"probe"_s} + arguments);
+        QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(expectedError), qPrintable(run.describe()));
         QVERIFY2(!run.out.contains(u"queued"_s), "nothing may be tested");
     }
 
     void separateKeyIsNeverPrinted()
     {
-        const QString key = randomKey();
+        const QString key = rd::test::randomStreamKey();
         const QString url = u"rtmp://127.0.0.1:%1/live"_s.arg(m_nginx->rtmpPort());
         QTemporaryDir directory;
         const QString json = directory.filePath(u"session.json"_s);
-        const Run run = runDoctor(QStringList{u"probe"_s} + common() +
-                                  QStringList{u"--encoder"_s, u"obs-studio"_s, u"--key"_s, key,
-                                              u"--publish"_s, u"--json"_s, json, url});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const CliRun run = runDoctor(QStringList{u"probe"_s} + common() +
+                                     QStringList{u"--encoder"_s, u"obs-studio"_s, u"--key"_s, key,
+                                                 u"--publish"_s, u"--json"_s, json, url});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QVERIFY(run.out.contains(u"Encoder: OBS Studio"_s));
         QVERIFY(run.out.contains(u"finished  ✓ publish:%1"_s.arg(m_nginx->rtmpPort())));
         QVERIFY2(!run.out.contains(key.left(8)) && !run.err.contains(key.left(8)),
@@ -205,9 +158,10 @@ private slots:
                 held << socket;
         });
         QProcess process;
-        process.setProgram(QStringLiteral(RTMPDOCTOR_EXECUTABLE));
-        process.setArguments({u"probe"_s, u"--proxy"_s, u"none"_s, u"--timeout"_s, u"60"_s,
-                              u"rtmp://127.0.0.1:%1/live/%2"_s.arg(silent.serverPort()).arg(randomKey())});
+        process.setProgram(rd::test::doctorExecutable());
+        process.setArguments(
+            {u"probe"_s, u"--proxy"_s, u"none"_s, u"--timeout"_s, u"60"_s,
+             u"rtmp://127.0.0.1:%1/live/%2"_s.arg(silent.serverPort()).arg(rd::test::randomStreamKey())});
         QString out;
         connect(&process, &QProcess::readyReadStandardOutput, this,
                 [&] { out += QString::fromUtf8(process.readAllStandardOutput()); });
@@ -231,11 +185,11 @@ private slots:
 
     void helpHasExamples()
     {
-        const Run run = runDoctor({u"probe"_s, u"--help"_s});
+        const CliRun run = runDoctor({u"probe"_s, u"--help"_s});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith(u"Usage: rtmp-doctor probe URL"_s));
         QVERIFY(run.out.contains(u"Examples:"_s));
-        const Run top = runDoctor({u"--help"_s});
+        const CliRun top = runDoctor({u"--help"_s});
         for (const QString& command : {u"lint URL"_s, u"probe URL"_s, u"check URL"_s, u"explain TEXT"_s,
                                        u"report FILE"_s, u"Examples:"_s})
             QVERIFY2(top.out.contains(command), qPrintable(command));
@@ -264,9 +218,9 @@ private slots:
         QFETCH(QByteArray, input);
         QFETCH(int, expectedExit);
         QFETCH(QString, expectedOutput);
-        const Run run = runDoctor(QStringList{u"explain"_s} + arguments, input, 20000);
-        QVERIFY2(run.exitCode == expectedExit, qPrintable(describe(run)));
-        QVERIFY2(run.out.contains(expectedOutput), qPrintable(describe(run)));
+        const CliRun run = runDoctor(QStringList{u"explain"_s} + arguments, 20s, input);
+        QVERIFY2(run.exitCode == expectedExit, qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(expectedOutput), qPrintable(run.describe()));
     }
 };
 

@@ -11,6 +11,7 @@
 // RTMPDOCTOR_SECRETS_SEED=<n> replays a run (the seed is printed).
 
 #include "catalog/catalogs.h"
+#include "clirun.h"
 #include "diagnosis/diagnosis.h"
 #include "diagnosis/knowledgebase.h"
 #include "diagnosis/textredaction.h"
@@ -32,7 +33,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -46,6 +46,8 @@
 using namespace Qt::StringLiterals;
 using namespace rd;
 using namespace std::chrono_literals;
+using rd::test::CliRun;
+using rd::test::fileContents;
 
 namespace {
 
@@ -323,51 +325,12 @@ QString jsonHaystack(const QByteArray& json)
     return text;
 }
 
-QByteArray fileContents(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QString pdfText(const QString& path)
 {
     const test::ToolRun run = test::runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, path, u"-"_s}, 60s);
     if (!run.finishedWith(0))
         return u"<pdftotext failed: %1>"_s.arg(run.describe());
     return QString::fromUtf8(run.standardOutput);
-}
-
-QString executablePath()
-{
-    return QStringLiteral(RTMPDOCTOR_EXECUTABLE);
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    bool normalExit = false;
-    QString out;
-    QString err;
-};
-
-CliRun runDoctor(const QStringList& arguments, int timeoutMs = 90000)
-{
-    QProcess process;
-    process.setProgram(executablePath());
-    process.setArguments(arguments);
-    process.start();
-    process.closeWriteChannel();
-    CliRun run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
-    } else {
-        run.normalExit = process.exitStatus() == QProcess::NormalExit;
-        run.exitCode = process.exitCode();
-    }
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
 }
 
 quint32 secretsSeed()
@@ -707,8 +670,8 @@ private slots:
     // The command line a user or a script runs: stdout, stderr, the JSON and the PDF.
     void commandLineKeepsSecrets()
     {
-        if (!QFileInfo::exists(executablePath()))
-            QFAIL(qPrintable(u"%1 is not built"_s.arg(executablePath())));
+        if (!QFileInfo::exists(test::doctorExecutable()))
+            QFAIL(qPrintable(u"%1 is not built"_s.arg(test::doctorExecutable())));
         SecretForge forge(m_seed ^ 0xC11u);
         const quint16 deadProxyPort = test::FreePort::pick();
         for (int i = 0; i < 7; ++i) {
@@ -730,11 +693,11 @@ private slots:
             const QString pdf = m_directory.filePath(u"cli-%1.pdf"_s.arg(i));
             arguments << u"--json"_s << json << u"--pdf"_s << pdf << c.urlFor(m_nginx->rtmpPort());
 
-            const CliRun run = runDoctor(arguments);
+            const CliRun run = test::runDoctor(arguments, 90s);
             const QString described = u"[%1] exit %2\n--- stdout:\n%3\n--- stderr:\n%4"_s.arg(c.kind)
                                           .arg(run.exitCode)
                                           .arg(run.out.left(3000), run.err.left(3000));
-            QVERIFY2(run.normalExit && (run.exitCode == 0 || run.exitCode == 1), qPrintable(described));
+            QVERIFY2(run.exited() && (run.exitCode == 0 || run.exitCode == 1), qPrintable(described));
             QVERIFY2(run.out.startsWith(u"# RTMP Doctor report: "_s), qPrintable(described));
             if (reveal) {
                 expectShown(u"check --reveal-secrets stdout"_s, run.out, c.inUrl);
@@ -747,8 +710,8 @@ private slots:
             outputs.add(u"stderr"_s, run.err);
             outputs.add(u"JSON file"_s, jsonHaystack(fileContents(json)));
             outputs.add(u"PDF text"_s, pdfText(pdf));
-            const CliRun reopened = runDoctor({u"report"_s, json, u"--summary"_s});
-            QVERIFY2(reopened.normalExit && reopened.exitCode == 0, qPrintable(reopened.err));
+            const CliRun reopened = test::runDoctor({u"report"_s, json, u"--summary"_s}, 90s);
+            QVERIFY2(reopened.exited() && reopened.exitCode == 0, qPrintable(reopened.err));
             outputs.add(u"report --summary"_s, reopened.out + reopened.err);
             expectNoLeak(outputs, c);
             if (QTest::currentTestFailed())
