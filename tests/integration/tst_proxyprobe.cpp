@@ -12,6 +12,7 @@
 #include "probe/livenessprobe.h"
 #include "probe/netprobes.h"
 #include "probe/proxyprobe.h"
+#include "proberunner.h"
 #include "scriptedpeer.h"
 #include "testtools.h"
 #include "tinyproxyfixture.h"
@@ -24,7 +25,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace rd;
+using rd::test::describe;
+using rd::test::ProbeRunner;
 using rd::test::ScriptedPeer;
+using rd::test::shortTimeouts;
 
 Q_DECLARE_METATYPE(rd::ProbeStatus)
 Q_DECLARE_METATYPE(rd::ProxyMode)
@@ -38,34 +42,6 @@ using proxytest::ProxyList;
 namespace {
 
 constexpr int kResultWaitMs = 20000;
-
-class ProbeRunner : public QObject
-{
-public:
-    WorkerPool pool{1};
-    std::optional<ProbeResult> result;
-    QElapsedTimer clock;
-    qint64 finishedAtMs = -1;
-
-    WorkerPool::Ticket start(WorkerPool::ProbeMaker maker)
-    {
-        clock.start();
-        return pool.run(std::move(maker), this, nullptr, [this](const ProbeResult& finished) {
-            result = finished;
-            finishedAtMs = clock.elapsed();
-        });
-    }
-};
-
-// Qt's coarse timers may fire up to 5 % early, hence lower bounds of 90 %.
-ProbeTimeouts shortTimeouts(int readMs = 3000)
-{
-    ProbeTimeouts timeouts;
-    timeouts.connectMs = 3000;
-    timeouts.readMs = readMs;
-    timeouts.probeMs = 15000;
-    return timeouts;
-}
 
 ProbeTarget targetAt(quint16 port, const QString& host = u"127.0.0.1"_s)
 {
@@ -89,17 +65,6 @@ SystemProxyLookup fixedLookup(const ProxyList& tcpAnswer, const ProxyList& httpA
     return [tcpAnswer, httpAnswer](const QNetworkProxyQuery& query) {
         return query.queryType() == QNetworkProxyQuery::TcpSocket ? tcpAnswer : httpAnswer;
     };
-}
-
-QString describe(const ProbeResult& result)
-{
-    QString text = probeStatusId(result.status) + u": "_s + result.message + u"\nfacts:"_s;
-    for (auto it = result.facts.cbegin(); it != result.facts.cend(); ++it)
-        text += u"\n  "_s + it.key() + u" = "_s + it.value().toString();
-    text += u"\ntranscript:"_s;
-    for (const TranscriptEntry& entry : result.transcript)
-        text += u"\n  "_s + entry.summary + u" | "_s + QString::fromLatin1(entry.bytes);
-    return text;
 }
 
 // Sets environment variables for one scope and puts the old values back.

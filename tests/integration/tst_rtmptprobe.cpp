@@ -8,6 +8,7 @@
 #include "nginxrtmpfixture.h"
 #include "probe/rtmpconversation.h"
 #include "probe/rtmptprobe.h"
+#include "proberunner.h"
 #include "stunnelfixture.h"
 #include "testtools.h"
 #include "tinyproxyfixture.h"
@@ -27,6 +28,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace rd;
+using rd::test::describe;
+using rd::test::ProbeRunner;
+using rd::test::shortTimeouts;
 
 Q_DECLARE_METATYPE(rd::ProbeStatus)
 
@@ -238,33 +242,6 @@ private:
 
 // ---------------------------------------------------------------------------
 
-class ProbeRunner : public QObject
-{
-public:
-    WorkerPool pool{1};
-    std::optional<ProbeResult> result;
-    QElapsedTimer clock;
-    qint64 finishedAtMs = -1;
-
-    WorkerPool::Ticket start(WorkerPool::ProbeMaker maker)
-    {
-        clock.start();
-        return pool.run(std::move(maker), this, nullptr, [this](const ProbeResult& finished) {
-            result = finished;
-            finishedAtMs = clock.elapsed();
-        });
-    }
-};
-
-ProbeTimeouts shortTimeouts(int readMs = 3000)
-{
-    ProbeTimeouts timeouts;
-    timeouts.connectMs = 3000;
-    timeouts.readMs = readMs;
-    timeouts.probeMs = 15000;
-    return timeouts;
-}
-
 ProbeTarget tunnelTarget(quint16 port, Transport transport = Transport::HttpTunnel)
 {
     ProbeTarget target;
@@ -274,17 +251,6 @@ ProbeTarget tunnelTarget(quint16 port, Transport transport = Transport::HttpTunn
     target.transport = transport;
     target.application = u"live"_s;
     return target;
-}
-
-QString describe(const ProbeResult& result)
-{
-    QString text = probeStatusId(result.status) + u": "_s + result.message + u"\nfacts:"_s;
-    for (auto it = result.facts.cbegin(); it != result.facts.cend(); ++it)
-        text += u"\n  "_s + it.key() + u" = "_s + it.value().toString();
-    text += u"\ntranscript:"_s;
-    for (const TranscriptEntry& entry : result.transcript)
-        text += u"\n  "_s + entry.summary;
-    return text;
 }
 
 QNetworkProxy httpProxy(quint16 port, const QString& user = {}, const QString& password = {})

@@ -11,6 +11,7 @@
 #include "probe/netprobes.h"
 #include "probe/rtmpconversation.h"
 #include "probe/tlsprobe.h"
+#include "proberunner.h"
 #include "scriptedpeer.h"
 #include "stunnelfixture.h"
 #include "testtools.h"
@@ -30,7 +31,10 @@
 using namespace Qt::StringLiterals;
 using namespace rd;
 using rd::test::CertificateKind;
+using rd::test::describe;
+using rd::test::ProbeRunner;
 using rd::test::ScriptedPeer;
+using rd::test::shortTimeouts;
 
 Q_DECLARE_METATYPE(rd::ProbeStatus)
 Q_DECLARE_METATYPE(rd::test::CertificateKind)
@@ -38,43 +42,6 @@ Q_DECLARE_METATYPE(rd::test::CertificateKind)
 namespace {
 
 constexpr int kResultWaitMs = 20000;
-
-// Runs one probe on a WorkerPool thread and keeps what it reported.
-class ProbeRunner : public QObject
-{
-public:
-    WorkerPool pool{1};
-    std::optional<ProbeResult> result;
-    QList<ProbeStep> steps;
-    QElapsedTimer clock;
-    qint64 finishedAtMs = -1;
-
-    WorkerPool::Ticket start(WorkerPool::ProbeMaker maker)
-    {
-        clock.start();
-        return pool.run(
-            std::move(maker), this, [this](const QString&, const ProbeStep& step) { steps << step; },
-            [this](const ProbeResult& finished) {
-                result = finished;
-                finishedAtMs = clock.elapsed();
-            });
-    }
-    bool hasStep(const QString& name) const
-    {
-        return std::any_of(steps.cbegin(), steps.cend(),
-                           [&name](const ProbeStep& step) { return step.name == name; });
-    }
-};
-
-// Qt's coarse timers may fire up to 5 % early, hence lower bounds of 90 %.
-ProbeTimeouts shortTimeouts(int readMs = 3000)
-{
-    ProbeTimeouts timeouts;
-    timeouts.connectMs = 3000;
-    timeouts.readMs = readMs;
-    timeouts.probeMs = 15000;
-    return timeouts;
-}
 
 ProbeTarget tlsTarget(quint16 port, const QString& application = u"live"_s)
 {
@@ -91,14 +58,6 @@ ProbeTarget tlsTarget(quint16 port, const QString& application = u"live"_s)
 QList<QSslCertificate> testAuthority(const rd::test::StunnelFixture& stunnel)
 {
     return QSslCertificate::fromPath(stunnel.caCertificatePath(), QSsl::Pem);
-}
-
-QString describe(const ProbeResult& result)
-{
-    QString text = probeStatusId(result.status) + u": "_s + result.message + u"\nfacts:"_s;
-    for (auto it = result.facts.cbegin(); it != result.facts.cend(); ++it)
-        text += u"\n  "_s + it.key() + u" = "_s + it.value().toString();
-    return text;
 }
 
 // From a step (by name) to the end of the probe: the time a timeout waited,
