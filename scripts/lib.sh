@@ -5,14 +5,18 @@ RTMPDOCTOR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # What a build needs on Debian 12 (bookworm).
 RTMPDOCTOR_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools qt6-svg-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libssl-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-multimedia-dev libgl-dev libssl-dev
     librsvg2-bin dpkg-dev gzip)
-# What the app loads at run time (platform plugins, SVG icons, TLS through OpenSSL).
-RTMPDOCTOR_RUNTIME_PACKAGES=(qt6-qpa-plugins libqt6svg6 libqt6network6 openssl ca-certificates)
+# What the app loads at run time (platform plugins, SVG icons, TLS through OpenSSL, and
+# the camera check: Qt Multimedia's GStreamer back end with v4l2src and jpegdec).
+RTMPDOCTOR_RUNTIME_PACKAGES=(qt6-qpa-plugins libqt6svg6 libqt6network6 openssl ca-certificates
+    libqt6multimedia6 gstreamer1.0-plugins-base gstreamer1.0-plugins-good)
 # Real third-party peers and viewers the tests drive.
 RTMPDOCTOR_TEST_PACKAGES=(nginx libnginx-mod-rtmp stunnel4 tinyproxy ffmpeg rtmpdump openssl iptables
     xvfb xauth poppler-utils imagemagick procps
     desktop-file-utils appstream file binutils groff-base x11-utils)
+# The fuzz stage: clang with its libFuzzer and sanitizer runtimes.
+RTMPDOCTOR_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 rtmpdoctor_as_root() {
     if [ "$(id -u)" -eq 0 ]; then
