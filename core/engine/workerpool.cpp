@@ -107,10 +107,15 @@ int WorkerPool::defaultThreadCount()
 
 WorkerPool::WorkerPool(int threadCount, QObject* parent)
     : QObject(parent)
+    , m_threadCount(std::max(1, threadCount))
+{}
+
+void WorkerPool::startThreads()
 {
-    const int count = std::max(1, threadCount);
-    m_workers.reserve(count);
-    for (int index = 0; index < count; ++index) {
+    // Started by the first probe, not with the pool: the wizard creates its pool before its
+    // first window shows, and most users read a few pages before anything runs.
+    m_workers.reserve(m_threadCount);
+    for (int index = 0; index < m_threadCount; ++index) {
         Worker worker;
         worker.thread = new QThread;
         worker.thread->setObjectName(QStringLiteral("rd-probe-worker-%1").arg(index));
@@ -153,6 +158,8 @@ WorkerPool::~WorkerPool()
 
 QList<int> WorkerPool::loadPerThread() const
 {
+    if (m_workers.isEmpty())
+        return QList<int>(m_threadCount, 0);
     QList<int> loads;
     loads.reserve(m_workers.size());
     for (const Worker& worker : m_workers)
@@ -173,6 +180,8 @@ int WorkerPool::leastLoadedWorker() const
 WorkerPool::Ticket WorkerPool::run(ProbeMaker makeProbe, QObject* receiver, StepHandler onStep,
                                    FinishHandler onFinish)
 {
+    if (m_workers.isEmpty())
+        startThreads();
     const Ticket ticket = ++m_lastTicket;
     const int workerIndex = leastLoadedWorker();
     Worker& worker = m_workers[workerIndex];

@@ -45,7 +45,8 @@ public:
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
-    int threadCount() const { return int(m_workers.size()); }
+    // The threads start with the first run(); until then none exists.
+    int threadCount() const { return m_threadCount; }
     // Probes handed to run() whose result has not been delivered yet.
     int runningCount() const { return int(m_tickets.size()); }
     // Running probes per thread, in thread order.
@@ -81,10 +82,12 @@ private:
     };
 
     friend class WorkerContext;
+    void startThreads();
     void deliverStep(Ticket ticket, const QString& probeId, const ProbeStep& step);
     void deliverFinish(Ticket ticket, const ProbeResult& result);
     int leastLoadedWorker() const;
 
+    int m_threadCount = 1;
     QList<Worker> m_workers;
     QHash<Ticket, Pending> m_tickets;
     Ticket m_lastTicket = 0;
