@@ -46,6 +46,15 @@ EncoderPage::EncoderPage(const EncoderCatalog& encoders, QWidget* parent)
     setSubTitle(tr("Pick the program or device that sends the stream. Type to search; choose \"Other "
                    "encoder\" if yours is not listed."));
 
+    // The field reads the page's own property, so it exists before the list does.
+    registerField(MainWizard::kEncoderIdField + QLatin1Char('*'), this, "encoderId",
+                  SIGNAL(encoderIdChanged(QString)));
+}
+
+void EncoderPage::buildContent()
+{
+    // Built when the page is first shown, not with the wizard: the encoder icons and the search
+    // box's clear button (a lookup in the icon theme) cost more than the whole first page.
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("encoderSearch"));
     m_search->setPlaceholderText(tr("Search encoders (name, vendor, e.g. \"obs\", \"hardware\")"));
@@ -85,9 +94,6 @@ EncoderPage::EncoderPage(const EncoderCatalog& encoders, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 3);
     layout->addWidget(m_details, 2);
-
-    registerField(MainWizard::kEncoderIdField + QLatin1Char('*'), this, "encoderId",
-                  SIGNAL(encoderIdChanged(QString)));
 
     // Up/Down in the search box walk the list, as in a completer popup.
     m_search->installEventFilter(this);
@@ -134,6 +140,8 @@ bool EncoderPage::eventFilter(QObject* watched, QEvent* event)
 
 QString EncoderPage::encoderId() const
 {
+    if (m_list == nullptr)
+        return {};
     const QListWidgetItem* item = m_list->currentItem();
     if (item == nullptr || item->isHidden())
         return {};
@@ -142,6 +150,8 @@ QString EncoderPage::encoderId() const
 
 void EncoderPage::initializePage()
 {
+    if (m_list == nullptr)
+        buildContent();
     // A returning user starts where they left off; a choice made in this run wins.
     if (m_list->currentItem() != nullptr)
         return;

@@ -33,6 +33,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void buildContent();
     void applyFilter(const QString& text);
     void showDetails(const QListWidgetItem* item);
 

@@ -231,6 +231,7 @@ QString IngestUrlPage::errorText() const
 
 void IngestUrlPage::initializePage()
 {
+    m_initialized = true;
     restoreRememberedTarget();
     const EncoderInfo* encoder = m_catalogs.encoders.find(field(MainWizard::kEncoderIdField).toString());
     const bool keyBox = encoder == nullptr || (encoder->needsStreamKey && encoder->separateKeyField);
@@ -287,8 +288,12 @@ void IngestUrlPage::relint()
     const QString key =
         m_keyEdit->isVisible() || !m_keyEdit->text().isEmpty() ? m_keyEdit->text() : QString();
     m_check = checkIngest(m_urlEdit->text(), key, encoder);
-    showFindings();
-    showParse();
+    // The findings' severity icons are the first standard icons the wizard needs (a lookup in the
+    // icon theme), so they are drawn when the page is first shown, not with the wizard.
+    if (m_initialized) {
+        showFindings();
+        showParse();
+    }
     const bool keyInUrl = !m_check.url.streamKey().isEmpty() && m_keyEdit->text().isEmpty() &&
                           (encoder == nullptr || encoder->separateKeyField);
     m_moveKey->setVisible(keyInUrl);

@@ -76,6 +76,7 @@ private:
     ServerCatalog::Detection m_detection;
     ErrorTextMatch m_errorMatch;
     bool m_restored = false;
+    bool m_initialized = false;
 
     UrlEdit* m_urlEdit = nullptr;
     QLabel* m_keyLabel = nullptr;
