@@ -65,8 +65,11 @@ void checkUrl(const IngestUrl& url, const QList<UrlFinding>& findings, const QSt
                              u'\n' + describeIngestUrl(url, Redaction::Redacted) + u'\n' +
                              describeFindings(findings) + u'\n' + url.applicationPath(Redaction::Redacted) +
                              u'\n' + url.query(Redaction::Redacted);
-    const QString publicText = url.host() + u'\n' + url.hostAce() + u'\n' + url.portText() + u'\n' +
-                               url.instance() + u'\n' + url.applicationPath(Redaction::Redacted) + u'\n' +
+    // Host and port are shown together ("host:2935"), so a token that repeats their joint text is
+    // public too (found by the long run: token "edia.azure.net:2935" after a *.media.azure.net host).
+    const QString publicText = url.host() + u':' + url.portText() + u'\n' + url.hostAce() + u':' +
+                               url.portText() + u'\n' + url.instance() + u'\n' +
+                               url.applicationPath(Redaction::Redacted) + u'\n' +
                                url.query(Redaction::Redacted) + u'\n' + url.azure().liveEventName + u'\n' +
                                url.azure().accountName + u'\n' + url.azure().region;
     const QString secrets[] = {url.streamKey(), url.password(), url.userName(), url.azure().accessToken,
