@@ -5,14 +5,17 @@ Each seed is a small, meaningful input in the layout its target reads (see the c
 of each fuzz_*.cpp): real handshake replies and RTMPT responses from the protocol notes, AMF
 bodies of connect/_result/onStatus, chunk streams as nginx-rtmp sends them, ingest URLs from the
 catalogs and unit tests, encoder error texts, and cut-down saved sessions from docs/samples."""
-import json, os, random, re, shutil, struct
+import json, os, random, re, struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 CORPUS = os.path.join(HERE, "corpus")
 rng = random.Random(1935)
-if os.path.isdir(CORPUS):
-    shutil.rmtree(CORPUS)
+# Start clean, but keep reproducers of past findings (regression-*), which no code here writes.
+for folder, _, names in os.walk(CORPUS):
+    for name in names:
+        if not name.startswith("regression-"):
+            os.remove(os.path.join(folder, name))
 
 
 def write(target, name, data):
