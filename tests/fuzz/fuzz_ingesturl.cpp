@@ -66,10 +66,11 @@ void checkUrl(const IngestUrl& url, const QList<UrlFinding>& findings, const QSt
                              describeFindings(findings) + u'\n' + url.applicationPath(Redaction::Redacted) +
                              u'\n' + url.query(Redaction::Redacted);
     // Host and port are shown together ("host:2935"), so a token that repeats their joint text is
-    // public too (found by the long run: token "edia.azure.net:2935" after a *.media.azure.net host).
-    const QString publicText = url.host() + u':' + url.portText() + u'\n' + url.hostAce() + u':' +
-                               url.portText() + u'\n' + url.instance() + u'\n' +
-                               url.applicationPath(Redaction::Redacted) + u'\n' +
+    // public too (found by the long run: token "edia.azure.net:2935" after a *.media.azure.net host;
+    // key "[::1:1live" after the host "[::1:1live" as typed, brackets included).
+    const QString publicText = u'[' + url.host() + u"]:"_s + url.portText() + u'\n' + url.host() + u':' +
+                               url.portText() + u'\n' + url.hostAce() + u':' + url.portText() + u'\n' +
+                               url.instance() + u'\n' + url.applicationPath(Redaction::Redacted) + u'\n' +
                                url.query(Redaction::Redacted) + u'\n' + url.azure().liveEventName + u'\n' +
                                url.azure().accountName + u'\n' + url.azure().region;
     const QString secrets[] = {url.streamKey(), url.password(), url.userName(), url.azure().accessToken,
