@@ -14,6 +14,12 @@ xvfb_pid=$!
 read -r display <&3
 export DISPLAY=":$display"
 trap 'kill $xvfb_pid 2>/dev/null' EXIT
+# Other sessions on the machine start X servers too: measure only once this one answers.
+for _ in $(seq 100); do
+    xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    sleep 0.05
+done
+xdotool getdisplaygeometry >/dev/null 2>&1 || { echo "Xvfb on $DISPLAY does not answer" >&2; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
@@ -22,11 +28,11 @@ rss=()
 pss=()
 for _ in $(seq "$runs"); do
     t0=$(date +%s%N)
-    "$app" >/dev/null 2>&1 &
+    "$app" >/dev/null 2>"${TMPDIR:-/tmp}/measure-startup.$$.err" &
     pid=$!
     # Poll tightly (a few ms per look) until the wizard window is mapped.
     until xdotool search --onlyvisible --pid "$pid" --name "RTMP Doctor" >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null || { echo "the app exited early" >&2; exit 1; }
+        kill -0 "$pid" 2>/dev/null || { echo "the app exited early:" >&2; cat "${TMPDIR:-/tmp}/measure-startup.$$.err" >&2; exit 1; }
     done
     t1=$(date +%s%N)
     starts+=($(( (t1 - t0) / 1000000 )))
