@@ -9,6 +9,7 @@
 #include "loopbackdrop.h"
 #include "probe/dnsprobe.h"
 #include "probe/tcpprobe.h"
+#include "proberunner.h"
 #include "testtools.h"
 #include "url/ingesturl.h"
 
@@ -44,6 +45,8 @@ Q_DECLARE_METATYPE(dnstcptest::FakeAnswer)
 Q_DECLARE_METATYPE(rd::ProbeStatus)
 
 using dnstcptest::FakeAnswer;
+
+using rd::test::PooledProbeRunner;
 
 namespace {
 
@@ -118,46 +121,6 @@ ProbeTarget targetFor(const QString& host, const QString& address = {}, quint16 
     target.port = port;
     return target;
 }
-
-// Runs one probe in a worker thread and keeps its result.
-class ProbeRunner
-{
-public:
-    explicit ProbeRunner(QObject* receiver)
-        : m_receiver(receiver)
-    {}
-
-    WorkerPool::Ticket run(WorkerPool::ProbeMaker maker)
-    {
-        m_clock.start();
-        return m_pool.run(
-            std::move(maker), m_receiver,
-            [this](const QString&, const ProbeStep& step) { m_steps << step.name; },
-            [this](const ProbeResult& result) {
-                m_result = result;
-                m_finishedAfterMs = m_clock.elapsed();
-            });
-    }
-    QStringList steps() const { return m_steps; }
-    // Returns when the cancel was sent, on the runner's clock.
-    qint64 cancel(WorkerPool::Ticket ticket)
-    {
-        m_pool.cancel(ticket);
-        return m_clock.elapsed();
-    }
-
-    bool hasResult() const { return m_result.has_value(); }
-    const ProbeResult& result() const { return *m_result; }
-    qint64 finishedAfterMs() const { return m_finishedAfterMs; }
-
-private:
-    QObject* m_receiver;
-    WorkerPool m_pool{2};
-    QElapsedTimer m_clock;
-    std::optional<ProbeResult> m_result;
-    QStringList m_steps;
-    qint64 m_finishedAfterMs = -1;
-};
 
 QStringList addressesOf(const QList<QHostAddress>& addresses, QAbstractSocket::NetworkLayerProtocol family)
 {
@@ -268,7 +231,7 @@ void tst_DnsTcp::dnsLocalhost()
     const QHostInfo reference = QHostInfo::fromName(u"localhost"_s);
     QCOMPARE(reference.error(), QHostInfo::NoError);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     runner.run([] { return new DnsProbe(u"dns"_s, targetFor(u"localhost"_s), {}); });
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
     const ProbeResult& result = runner.result();
@@ -308,7 +271,7 @@ void tst_DnsTcp::dnsIpLiteral()
 
     auto gate = std::make_shared<LookupGate>();
     const GateOpener opener{gate};
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     // A resolver that would block: a literal must not reach it.
     const DnsLookupFunction resolver = blockingResolver(gate, true, true);
     runner.run([host, resolver] { return new DnsProbe(u"dns"_s, targetFor(host), {}, resolver); });
@@ -326,7 +289,7 @@ void tst_DnsTcp::dnsIpLiteral()
 void tst_DnsTcp::dnsNameThatCannotExist()
 {
     // RFC 6761: .invalid names never resolve.
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     runner.run([] { return new DnsProbe(u"dns"_s, targetFor(u"nonexistent.invalid"_s), {}); });
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
     const ProbeResult& result = runner.result();
@@ -338,7 +301,7 @@ void tst_DnsTcp::dnsNameThatCannotExist()
     QCOMPARE(result.facts.value(dnsfacts::ipv4Outcome).toString(), u"no-such-name"_s);
     QCOMPARE(result.facts.value(dnsfacts::ipv6Outcome).toString(), u"no-such-name"_s);
     QVERIFY(result.facts.value(dnsfacts::ipv4Addresses).toStringList().isEmpty());
-    QVERIFY2(runner.finishedAfterMs() < 2000, qPrintable(u"took %1 ms"_s.arg(runner.finishedAfterMs())));
+    QVERIFY2(runner.finishedAtMs() < 2000, qPrintable(u"took %1 ms"_s.arg(runner.finishedAtMs())));
 }
 
 void tst_DnsTcp::dnsClassification_data()
@@ -391,7 +354,7 @@ void tst_DnsTcp::dnsClassification()
     QFETCH(QStringList, usableIpv6);
     QFETCH(QStringList, sinkholes);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     const DnsLookupFunction resolver = fakeResolver(ipv4, ipv6);
     runner.run([resolver] { return new DnsProbe(u"dns"_s, targetFor(u"ingest.example"_s), {}, resolver); });
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 2000);
@@ -408,7 +371,7 @@ void tst_DnsTcp::dnsTimesOut()
 {
     auto gate = std::make_shared<LookupGate>();
     const GateOpener opener{gate};
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     ProbeTimeouts timeouts;
     timeouts.dnsMs = 300;
     const DnsLookupFunction resolver = blockingResolver(gate, true, true);
@@ -418,8 +381,8 @@ void tst_DnsTcp::dnsTimesOut()
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 3000);
     QCOMPARE(runner.result().status, ProbeStatus::DnsTimedOut);
     // A coarse timer: up to 5 % early is in its contract.
-    QVERIFY2(runner.finishedAfterMs() >= 285 && runner.finishedAfterMs() < 1000,
-             qPrintable(u"after %1 ms"_s.arg(runner.finishedAfterMs())));
+    QVERIFY2(runner.finishedAtMs() >= 285 && runner.finishedAtMs() < 1000,
+             qPrintable(u"after %1 ms"_s.arg(runner.finishedAtMs())));
     QCOMPARE(runner.result().facts.value(dnsfacts::ipv4Outcome).toString(), u"timed-out"_s);
     QCOMPARE(gate->calls.load(), 2);
     gate->open();
@@ -430,7 +393,7 @@ void tst_DnsTcp::dnsSlowFamilyDoesNotHideTheOther()
 {
     auto gate = std::make_shared<LookupGate>();
     const GateOpener opener{gate};
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     ProbeTimeouts timeouts;
     timeouts.dnsMs = 300;
     const DnsLookupFunction resolver = blockingResolver(gate, false, true);
@@ -450,7 +413,7 @@ void tst_DnsTcp::dnsCancelAbandonsBlockedLookup()
     auto gate = std::make_shared<LookupGate>();
     const GateOpener opener{gate};
     {
-        ProbeRunner runner(this);
+        PooledProbeRunner runner(this, 2);
         const DnsLookupFunction resolver = blockingResolver(gate, true, true);
         const WorkerPool::Ticket ticket = runner.run(
             [resolver] { return new DnsProbe(u"dns"_s, targetFor(u"ingest.example"_s), {}, resolver); });
@@ -458,7 +421,7 @@ void tst_DnsTcp::dnsCancelAbandonsBlockedLookup()
 
         const qint64 cancelledAtMs = runner.cancel(ticket);
         QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 1000);
-        const qint64 cancelMs = runner.finishedAfterMs() - cancelledAtMs;
+        const qint64 cancelMs = runner.finishedAtMs() - cancelledAtMs;
         QVERIFY2(cancelMs < 100, qPrintable(u"cancel took %1 ms"_s.arg(cancelMs)));
         QCOMPARE(runner.result().status, ProbeStatus::Cancelled);
     } // the pool and the probe are gone; the lookups are still blocked
@@ -486,7 +449,7 @@ void tst_DnsTcp::tcpOpen()
     QVERIFY(server.listen(QHostAddress(address), 0));
     QSignalSpy accepted(&server, &QTcpServer::newConnection);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     const quint16 port = server.serverPort();
     runner.run(
         [address, port] { return new TcpProbe(u"tcp"_s, targetFor(u"localhost"_s, address, port), {}); });
@@ -512,13 +475,13 @@ void tst_DnsTcp::tcpRefused()
 {
     const quint16 port = test::FreePort::pick();
     QVERIFY(port != 0);
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     runner.run(
         [port] { return new TcpProbe(u"tcp"_s, targetFor(u"localhost"_s, u"127.0.0.1"_s, port), {}); });
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 5000);
     QCOMPARE(runner.result().status, ProbeStatus::TcpRefused);
     QCOMPARE(runner.result().facts.value(tcpfacts::socketError).toString(), u"ConnectionRefusedError"_s);
-    QVERIFY2(runner.finishedAfterMs() < 1000, qPrintable(u"took %1 ms"_s.arg(runner.finishedAfterMs())));
+    QVERIFY2(runner.finishedAtMs() < 1000, qPrintable(u"took %1 ms"_s.arg(runner.finishedAtMs())));
 }
 
 void tst_DnsTcp::tcpFiltered()
@@ -531,7 +494,7 @@ void tst_DnsTcp::tcpFiltered()
     const test::LoopbackDrop drop(port);
     QVERIFY2(drop.isActive(), qPrintable(drop.errorString()));
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     ProbeTimeouts timeouts;
     timeouts.connectMs = 500;
     runner.run([port, timeouts] {
@@ -540,8 +503,8 @@ void tst_DnsTcp::tcpFiltered()
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 5000);
     QCOMPARE(runner.result().status, ProbeStatus::TcpFiltered);
     // Probe timeouts are coarse timers: up to 5 % early is in their contract.
-    QVERIFY2(runner.finishedAfterMs() >= 475 && runner.finishedAfterMs() < 1500,
-             qPrintable(u"after %1 ms"_s.arg(runner.finishedAfterMs())));
+    QVERIFY2(runner.finishedAtMs() >= 475 && runner.finishedAtMs() < 1500,
+             qPrintable(u"after %1 ms"_s.arg(runner.finishedAtMs())));
 }
 
 void tst_DnsTcp::tcpRejected_data()
@@ -577,15 +540,15 @@ void tst_DnsTcp::tcpRejected()
     // answer, not about the sandbox's speed.
     ProbeTimeouts timeouts;
     timeouts.connectMs = 15000;
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     runner.run([port, timeouts] {
         return new TcpProbe(u"tcp"_s, targetFor(u"localhost"_s, u"127.0.0.1"_s, port), timeouts);
     });
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 20000);
     QVERIFY2(runner.result().status == expected,
              qPrintable(probeStatusId(runner.result().status) + u": "_s + runner.result().message));
-    QVERIFY2(runner.finishedAfterMs() < timeouts.connectMs,
-             qPrintable(u"took %1 ms"_s.arg(runner.finishedAfterMs())));
+    QVERIFY2(runner.finishedAtMs() < timeouts.connectMs,
+             qPrintable(u"took %1 ms"_s.arg(runner.finishedAtMs())));
 }
 
 void tst_DnsTcp::tcpCancelDuringFilteredConnect()
@@ -598,7 +561,7 @@ void tst_DnsTcp::tcpCancelDuringFilteredConnect()
     const test::LoopbackDrop drop(port);
     QVERIFY2(drop.isActive(), qPrintable(drop.errorString()));
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this, 2);
     const WorkerPool::Ticket ticket = runner.run(
         [port] { return new TcpProbe(u"tcp"_s, targetFor(u"localhost"_s, u"127.0.0.1"_s, port), {}); });
     // The SYN is out (and dropped) once the probe reports it is connecting.
@@ -607,7 +570,7 @@ void tst_DnsTcp::tcpCancelDuringFilteredConnect()
 
     const qint64 cancelledAtMs = runner.cancel(ticket);
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 1000);
-    const qint64 cancelMs = runner.finishedAfterMs() - cancelledAtMs;
+    const qint64 cancelMs = runner.finishedAtMs() - cancelledAtMs;
     QVERIFY2(cancelMs < 100, qPrintable(u"cancel took %1 ms"_s.arg(cancelMs)));
     QCOMPARE(runner.result().status, ProbeStatus::Cancelled);
 }

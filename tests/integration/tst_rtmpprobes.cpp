@@ -13,6 +13,7 @@
 #include "probe/rtmpconversation.h"
 #include "probe/rtmpprobes.h"
 #include "probe/tcpprobe.h"
+#include "proberunner.h"
 #include "rtmp/amf0.h"
 #include "rtmp/chunkstream.h"
 #include "rtmp/commands.h"
@@ -72,6 +73,8 @@ using rtmpprobestest::ProbeChoice;
 using rtmpprobestest::Reply;
 using rtmpprobestest::ResponderPlan;
 
+using rd::test::PooledProbeRunner;
+
 namespace {
 
 constexpr int kShortReadMs = 500;
@@ -103,45 +106,6 @@ ProbeTarget loopbackTarget(quint16 port, const QString& application = u"live"_s,
 
 // ---------------------------------------------------------------------------------------------
 // Running probes on worker threads
-
-class ProbeRunner
-{
-public:
-    explicit ProbeRunner(QObject* receiver)
-        : m_receiver(receiver)
-    {}
-
-    void run(WorkerPool::ProbeMaker maker)
-    {
-        m_clock.start();
-        m_ticket = m_pool.run(
-            std::move(maker), m_receiver,
-            [this](const QString&, const ProbeStep& step) { m_steps << step.name; },
-            [this](const ProbeResult& result) {
-                m_result = result;
-                m_finishedAtMs = m_clock.elapsed();
-            });
-    }
-    qint64 cancel()
-    {
-        m_pool.cancel(m_ticket);
-        return m_clock.elapsed();
-    }
-
-    bool hasResult() const { return m_result.has_value(); }
-    const ProbeResult& result() const { return *m_result; }
-    qint64 finishedAtMs() const { return m_finishedAtMs; }
-    QStringList steps() const { return m_steps; }
-
-private:
-    QObject* m_receiver;
-    WorkerPool m_pool{2};
-    WorkerPool::Ticket m_ticket = 0;
-    QElapsedTimer m_clock;
-    std::optional<ProbeResult> m_result;
-    QStringList m_steps;
-    qint64 m_finishedAtMs = -1;
-};
 
 WorkerPool::ProbeMaker makerFor(ProbeChoice choice, const ProbeTarget& target, const ProbeTimeouts& timeouts,
                                 int publishGraceMs = 300)
@@ -518,7 +482,7 @@ void tst_RtmpProbes::nginxHandshake()
     rd::test::NginxRtmpFixture nginx;
     RD_START_FIXTURE(nginx);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     const ProbeTarget target = loopbackTarget(nginx.rtmpPort());
     const ProbeTimeouts timeouts = timeoutsWithRead(5000);
     runner.run([=]() -> Probe* {
@@ -540,7 +504,7 @@ void tst_RtmpProbes::nginxConnectToLive()
     rd::test::NginxRtmpFixture nginx;
     RD_START_FIXTURE(nginx);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(nginx.rtmpPort()), timeoutsWithRead(5000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
     const ProbeResult& result = runner.result();
@@ -567,7 +531,7 @@ void tst_RtmpProbes::nginxConnectToUnknownApplicationClosesSilently()
     rd::test::NginxRtmpFixture nginx;
     RD_START_FIXTURE(nginx);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(nginx.rtmpPort(), u"nosuchapp"_s),
                         timeoutsWithRead(5000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
@@ -615,7 +579,7 @@ void tst_RtmpProbes::nginxPublish()
     rd::test::NginxRtmpFixture nginx;
     RD_START_FIXTURE(nginx);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Publish, loopbackTarget(nginx.rtmpPort(), application, key),
                         timeoutsWithRead(5000), 1000));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 20000);
@@ -666,7 +630,7 @@ void tst_RtmpProbes::nginxSecondPublisherGetsBadName()
     QTRY_VERIFY_WITH_TIMEOUT(held.has_value(), 10000);
     QCOMPARE(probeStatusId(held->status), probeStatusId(ProbeStatus::PublishStarted));
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Publish, loopbackTarget(nginx.rtmpPort(), u"live"_s, key),
                         timeoutsWithRead(5000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
@@ -689,7 +653,7 @@ void tst_RtmpProbes::nginxHttpPortAnswersHttp()
     rd::test::NginxRtmpFixture nginx;
     RD_START_FIXTURE(nginx);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Handshake, loopbackTarget(nginx.httpPort()), timeoutsWithRead(5000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
     const ProbeResult& result = runner.result();
@@ -704,7 +668,7 @@ void tst_RtmpProbes::stunnelPortAnswersTls()
     rd::test::StunnelFixture stunnel(nginx.rtmpPort(), rd::test::CertificateKind::Good);
     RD_START_FIXTURE(stunnel);
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(stunnel.port()), timeoutsWithRead(3000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 15000);
     const ProbeResult& result = runner.result();
@@ -768,7 +732,7 @@ void tst_RtmpProbes::scriptedHandshake()
 
     ScriptedPeer peer(behaviour);
     QVERIFY2(peer.isListening(), qPrintable(peer.errorString()));
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Handshake, loopbackTarget(peer.port()), timeoutsWithRead(kShortReadMs)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
     const ProbeResult& result = runner.result();
@@ -816,7 +780,7 @@ void tst_RtmpProbes::scriptedAfterHandshake()
 
     ScriptedPeer peer(behaviour);
     QVERIFY2(peer.isListening(), qPrintable(peer.errorString()));
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(peer.port()), timeoutsWithRead(kShortReadMs)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
     const ProbeResult& result = runner.result();
@@ -922,7 +886,7 @@ void tst_RtmpProbes::responderConnect()
 
     RtmpResponder responder(plan);
     QVERIFY(responder.port() != 0);
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(responder.port(), u"avchat30/_definst_"_s),
                         timeoutsWithRead(2000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
@@ -941,7 +905,7 @@ void tst_RtmpProbes::responderAnswersControlMessages()
                        rtmp::makeSetPeerBandwidth(2500000, rtmp::PeerBandwidthLimit::Dynamic),
                        rtmp::makeUserControl(rtmp::UserControlEvent::PingRequest, 777),
                        rtmp::makeSetChunkSize(4096), connectSuccess(QString(500, u'y'))}));
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(responder.port()), timeoutsWithRead(2000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
     QVERIFY2(runner.result().status == ProbeStatus::ConnectSuccess, qPrintable(describe(runner.result())));
@@ -1016,7 +980,7 @@ void tst_RtmpProbes::responderPublish()
     QFETCH(int, minElapsedMs);
 
     RtmpResponder responder(plan);
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Publish, loopbackTarget(responder.port(), u"live"_s, u"the-key-99"_s),
                         timeoutsWithRead(kShortReadMs), 300));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
@@ -1060,7 +1024,7 @@ void tst_RtmpProbes::secretsAreMaskedInEveryText()
                               false,
                               {}});
     RtmpResponder responder(plan);
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Publish, loopbackTarget(responder.port(), u"live/"_s + token, key),
                         timeoutsWithRead(2000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
@@ -1115,7 +1079,7 @@ void tst_RtmpProbes::hostileRepliesNeverBreakTheProbe()
     ResponderPlan plan;
     plan.replies.insert(u"connect"_s, Reply{{}, false, reply});
     RtmpResponder responder(plan);
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(responder.port()), timeoutsWithRead(300)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 10000);
     const ProbeResult& result = runner.result();
@@ -1147,7 +1111,7 @@ void tst_RtmpProbes::cancelEndsAtOnce()
     ResponderPlan plan;
     plan.silent = silentHandshake;
     RtmpResponder responder(plan);
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     // Long timeouts: only the cancel can end this quickly.
     runner.run(makerFor(ProbeChoice::Connect, loopbackTarget(responder.port()), timeoutsWithRead(10000)));
     QTRY_VERIFY_WITH_TIMEOUT(runner.steps().contains(cancelAfterStep), 5000);
@@ -1196,13 +1160,13 @@ void tst_RtmpProbes::registrationBuildsProbesPerTransport()
     QCOMPARE(publishProbe->kind(), ProbeKind::Publish);
 
     // Without an earlier factory, another transport is reported as skipped, not guessed at.
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run([tls]() -> Probe* { return new ConnectProbe(u"connect:tls"_s, tls, {}); });
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), 5000);
     QCOMPARE(runner.result().status, ProbeStatus::Skipped);
 
     // And a publish check without a key has nothing to check.
-    ProbeRunner noKey(this);
+    PooledProbeRunner noKey(this);
     noKey.run([plain]() -> Probe* { return new PublishProbe(u"publish:nokey"_s, plain, {}); });
     QTRY_VERIFY_WITH_TIMEOUT(noKey.hasResult(), 5000);
     QCOMPARE(noKey.result().status, ProbeStatus::Skipped);

@@ -23,6 +23,34 @@ bool ProbeRunner::hasStep(const QString& name) const
                        [&name](const ProbeStep& step) { return step.name == name; });
 }
 
+PooledProbeRunner::PooledProbeRunner(QObject* receiver, int threads)
+    : m_receiver(receiver)
+    , m_pool(threads)
+{}
+
+WorkerPool::Ticket PooledProbeRunner::run(WorkerPool::ProbeMaker maker)
+{
+    m_clock.start();
+    m_ticket = m_pool.run(
+        std::move(maker), m_receiver, [this](const QString&, const ProbeStep& step) { m_steps << step.name; },
+        [this](const ProbeResult& result) {
+            m_result = result;
+            m_finishedAtMs = m_clock.elapsed();
+        });
+    return m_ticket;
+}
+
+qint64 PooledProbeRunner::cancel()
+{
+    return cancel(m_ticket);
+}
+
+qint64 PooledProbeRunner::cancel(WorkerPool::Ticket ticket)
+{
+    m_pool.cancel(ticket);
+    return m_clock.elapsed();
+}
+
 ProbeTimeouts shortTimeouts(int readMs)
 {
     ProbeTimeouts timeouts;

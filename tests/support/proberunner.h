@@ -7,11 +7,13 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 // Running one network probe the way the engine does (on a WorkerPool thread) and reading what it
-// reported, for the probe tests (tst_proxyprobe, tst_rtmptprobe, tst_tlsprobe).
+// reported, for the probe tests (tst_proxyprobe, tst_rtmptprobe, tst_tlsprobe, tst_hostileserver,
+// tst_rtmpprobes, tst_dnstcp).
 
 namespace rd::test {
 
@@ -27,6 +29,33 @@ public:
 
     WorkerPool::Ticket start(WorkerPool::ProbeMaker maker);
     bool hasStep(const QString& name) const;
+};
+
+// Runs probes on a WorkerPool thread, delivering to `receiver` (usually the test object), and keeps
+// the last result, the step names and when the result arrived.
+class PooledProbeRunner
+{
+public:
+    explicit PooledProbeRunner(QObject* receiver, int threads = 1);
+
+    WorkerPool::Ticket run(WorkerPool::ProbeMaker maker);
+    // Cancels the last run or the given ticket; returns when the cancel was sent, on the runner's clock.
+    qint64 cancel();
+    qint64 cancel(WorkerPool::Ticket ticket);
+
+    bool hasResult() const { return m_result.has_value(); }
+    const ProbeResult& result() const { return *m_result; }
+    qint64 finishedAtMs() const { return m_finishedAtMs; }
+    QStringList steps() const { return m_steps; }
+
+private:
+    QObject* m_receiver;
+    WorkerPool m_pool;
+    WorkerPool::Ticket m_ticket = 0;
+    QElapsedTimer m_clock;
+    std::optional<ProbeResult> m_result;
+    QStringList m_steps;
+    qint64 m_finishedAtMs = -1;
 };
 
 // Short enough that a test of a timeout ends quickly, long enough for a loaded machine. Qt's coarse

@@ -13,6 +13,7 @@
 #include "probe/rtmpconversation.h"
 #include "probe/rtmptprobe.h"
 #include "probe/tlsprobe.h"
+#include "proberunner.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -41,6 +42,8 @@ Q_DECLARE_METATYPE(rd::ProbeStatus)
 Q_DECLARE_METATYPE(rd::test::ScriptedPeer::Behaviour)
 
 using hostiletest::ProbeChoice;
+
+using rd::test::PooledProbeRunner;
 
 namespace {
 
@@ -120,36 +123,6 @@ qint64 bufferedBytesCap(ProbeChoice choice)
     }
     return 0;
 }
-
-class ProbeRunner
-{
-public:
-    explicit ProbeRunner(QObject* receiver)
-        : m_receiver(receiver)
-    {}
-
-    void run(WorkerPool::ProbeMaker maker)
-    {
-        m_clock.start();
-        m_pool.run(
-            std::move(maker), m_receiver, [](const QString&, const ProbeStep&) {},
-            [this](const ProbeResult& result) {
-                m_result = result;
-                m_finishedAtMs = m_clock.elapsed();
-            });
-    }
-
-    bool hasResult() const { return m_result.has_value(); }
-    const ProbeResult& result() const { return *m_result; }
-    qint64 finishedAtMs() const { return m_finishedAtMs; }
-
-private:
-    QObject* m_receiver;
-    WorkerPool m_pool{1};
-    QElapsedTimer m_clock;
-    std::optional<ProbeResult> m_result;
-    qint64 m_finishedAtMs = -1;
-};
 
 QString describe(const ProbeResult& result)
 {
@@ -290,7 +263,7 @@ void tst_HostileServer::probeEndsInTimeWithBoundedMemory()
     ScriptedPeer peer(behaviour, peerOptions);
     QVERIFY2(peer.isListening(), qPrintable(peer.errorString()));
 
-    ProbeRunner runner(this);
+    PooledProbeRunner runner(this);
     runner.run(makerFor(choice, loopbackTarget(peer.port(), choice)));
     // Bounded by the probe's own deadline plus slack; the row's tighter bound follows.
     QTRY_VERIFY_WITH_TIMEOUT(runner.hasResult(), kProbeMs + kSlackMs);
