@@ -26,11 +26,7 @@ void checkResult(const DecodeResult& result, qsizetype size, const DecodeLimits&
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***)
-{
-    rd::fuzz::silenceQt();
-    return 0;
-}
+RD_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -92,11 +92,7 @@ void checkWriterRoundTrip(const Message& message, quint32 chunkSize)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***)
-{
-    rd::fuzz::silenceQt();
-    return 0;
-}
+RD_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -40,21 +40,6 @@ bool standsAloneEverywhere(const QString& text, const QString& secret)
     return true;
 }
 
-bool isDistinctive(const QString& secret)
-{
-    if (secret.size() < 8)
-        return false;
-    bool letter = false;
-    bool digit = false;
-    for (const QChar character : secret) {
-        if (character.isSpace() || character.unicode() < 0x20)
-            return false;
-        letter = letter || character.isLetter();
-        digit = digit || character.isDigit();
-    }
-    return letter && digit;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
@@ -91,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     const QString description = describeErrorMatch(match, &knowledge(), {secret});
-    if (isDistinctive(secret) && standsAloneEverywhere(text, secret)) {
+    if (rd::fuzz::isDistinctiveSecret(secret) && standsAloneEverywhere(text, secret)) {
         // Only what the knowledge base itself says may contain the secret's text by chance.
         ErrorTextMatch withoutText = match;
         for (ErrorMatch& found : withoutText.matches)

@@ -86,11 +86,7 @@ Run classify(const ClientHello& clientHello, QByteArrayView reply, qsizetype pie
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***)
-{
-    rd::fuzz::silenceQt();
-    return 0;
-}
+RD_FUZZ_QUIET_INITIALIZE()
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -31,17 +31,7 @@ const Catalogs& catalogs()
 // is finding it in an output a leak rather than a coincidence.
 bool isDistinctive(const QString& secret, const QString& publicText)
 {
-    if (secret.size() < 8 || publicText.contains(secret))
-        return false;
-    bool letter = false;
-    bool digit = false;
-    for (const QChar character : secret) {
-        if (character.isSpace() || character.unicode() < 0x20)
-            return false;
-        letter = letter || character.isLetter();
-        digit = digit || character.isDigit();
-    }
-    return letter && digit;
+    return !publicText.contains(secret) && rd::fuzz::isDistinctiveSecret(secret);
 }
 
 void checkUrl(const IngestUrl& url, const QList<UrlFinding>& findings, const QString& input,

@@ -13,6 +13,14 @@
 #include <cstdio>
 #include <cstdlib>
 
+// For the targets whose only set-up is silenceQt().
+#define RD_FUZZ_QUIET_INITIALIZE()                                                                           \
+    extern "C" int LLVMFuzzerInitialize(int*, char***)                                                       \
+    {                                                                                                        \
+        rd::fuzz::silenceQt();                                                                               \
+        return 0;                                                                                            \
+    }
+
 #define FUZZ_CHECK(condition, what)                                                                          \
     do {                                                                                                     \
         if (!(condition)) {                                                                                  \
@@ -75,6 +83,24 @@ inline bool isAscii(const QString& text)
             return false;
     }
     return true;
+}
+
+// A secret of at least 8 characters with a letter and a digit and no space or control character:
+// text that cannot also be an ordinary word or a number, so finding it in an output is a leak
+// rather than a coincidence.
+inline bool isDistinctiveSecret(const QString& secret)
+{
+    if (secret.size() < 8)
+        return false;
+    bool letter = false;
+    bool digit = false;
+    for (const QChar character : secret) {
+        if (character.isSpace() || character.unicode() < 0x20)
+            return false;
+        letter = letter || character.isLetter();
+        digit = digit || character.isDigit();
+    }
+    return letter && digit;
 }
 
 } // namespace rd::fuzz
