@@ -15,6 +15,7 @@
 #include "mainwizard.h"
 #include "pages/camerachecklistpage.h"
 #include "pages/rememberedtarget.h"
+#include "widgetfinder.h"
 #include "widgets/urledit.h"
 
 #include <QCheckBox>
@@ -38,6 +39,7 @@ using namespace Qt::StringLiterals;
 using rd::MainWizard;
 using rd::camera::CameraFinding;
 using rd::camera::CameraOpenFailure;
+using rd::test::findWidget;
 
 Q_DECLARE_METATYPE(rd::CameraErrorFacts)
 
@@ -132,15 +134,6 @@ class TestCameraPage : public QObject
 private:
     std::optional<rd::Catalogs> m_catalogs;
 
-    template <typename T>
-    static T* find(QWidget* root, const char* name)
-    {
-        T* widget = root->findChild<T*>(QString::fromLatin1(name));
-        if (widget == nullptr)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
-
     std::unique_ptr<MainWizard> newWizard()
     {
         auto wizard = std::make_unique<MainWizard>(*m_catalogs);
@@ -155,17 +148,18 @@ private:
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(MainWizard::EncoderPageId));
-        auto* search = find<QLineEdit>(&wizard, "encoderSearch");
+        auto* search = findWidget<QLineEdit>(&wizard, "encoderSearch");
         QVERIFY(search);
         search->setFocus();
         QTest::keyClicks(search, encoderSearch);
         QTest::keyClick(search, Qt::Key_Return);
         QCOMPARE(wizard.currentId(), int(MainWizard::IngestUrlPageId));
-        find<rd::UrlEdit>(&wizard, "ingestUrlEdit")->setText(u"rtmp://live.example.com/app/sk-test-key"_s);
+        findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit")
+            ->setText(u"rtmp://live.example.com/app/sk-test-key"_s);
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(MainWizard::SymptomsPageId));
         if (symptom != nullptr) {
-            auto* box = find<QCheckBox>(&wizard, symptom);
+            auto* box = findWidget<QCheckBox>(&wizard, symptom);
             QVERIFY(box);
             QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
             QVERIFY(box->isChecked());
@@ -254,7 +248,7 @@ private slots:
             QSKIP("This machine has a camera; the no-camera path needs one without.");
 
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Unavailable);
-        auto* message = find<QLabel>(wizard.get(), "cameraMessageLabel");
+        auto* message = findWidget<QLabel>(wizard.get(), "cameraMessageLabel");
         QVERIFY(message);
         QVERIFY(message->isVisible());
         if (rd::cameraCheckBuiltIn()) {
@@ -267,16 +261,16 @@ private slots:
             QVERIFY2(message->text().contains(u"built without the camera check"_s),
                      qPrintable(message->text()));
         }
-        QVERIFY(!find<QPushButton>(wizard.get(), "cameraMeasureButton")->isEnabled());
-        QVERIFY(!find<QComboBox>(wizard.get(), "cameraChooser")->isEnabled());
-        QVERIFY(find<rd::FramePreview>(wizard.get(), "cameraPreview")->isHidden());
+        QVERIFY(!findWidget<QPushButton>(wizard.get(), "cameraMeasureButton")->isEnabled());
+        QVERIFY(!findWidget<QComboBox>(wizard.get(), "cameraChooser")->isEnabled());
+        QVERIFY(findWidget<rd::FramePreview>(wizard.get(), "cameraPreview")->isHidden());
         QVERIFY(check->evidence().isEmpty());
 
         // The manual checklist is there and works.
-        auto* item = find<QCheckBox>(wizard.get(), "checklistItem:improve-frame-rate/0");
+        auto* item = findWidget<QCheckBox>(wizard.get(), "checklistItem:improve-frame-rate/0");
         QVERIFY(item);
         QVERIFY(item->isVisible());
-        QVERIFY(find<QLabel>(wizard.get(), "noChecklistLabel")->isHidden());
+        QVERIFY(findWidget<QLabel>(wizard.get(), "noChecklistLabel")->isHidden());
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(MainWizard::ResultPageId), 5000);
@@ -291,7 +285,7 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(wizard->field(MainWizard::kEncoderIdField).toString(), u"avchat-3"_s);
-        QVERIFY(find<QLabel>(wizard.get(), "noChecklistLabel")->isVisible());
+        QVERIFY(findWidget<QLabel>(wizard.get(), "noChecklistLabel")->isVisible());
         QVERIFY(cameraPage(*wizard)->cameraCheck()->isVisible());
         QCOMPARE(cameraPage(*wizard)->nextId(), int(MainWizard::DiagnosticsPageId));
     }
@@ -346,7 +340,7 @@ private slots:
         rd::CameraCheckWidget* check = cameraPage(*wizard)->cameraCheck();
         ScriptedFrameSource* source = scriptCamera(*wizard);
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Ready);
-        auto* chooser = find<QComboBox>(wizard.get(), "cameraChooser");
+        auto* chooser = findWidget<QComboBox>(wizard.get(), "cameraChooser");
         QVERIFY(chooser->isEnabled());
         QCOMPARE(chooser->currentText(), u"Scripted test camera"_s);
         check->setRequest({requested, 30.0});
@@ -355,7 +349,7 @@ private slots:
         timing.windowMs = 1500;
         check->capture()->setTiming(timing);
         QSignalSpy finished(check->capture(), &rd::CameraCapture::measurementFinished);
-        QTest::mouseClick(find<QPushButton>(wizard.get(), "cameraMeasureButton"), Qt::LeftButton);
+        QTest::mouseClick(findWidget<QPushButton>(wizard.get(), "cameraMeasureButton"), Qt::LeftButton);
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Measuring);
         QCOMPARE(source->starts, 1);
         QCOMPARE(source->lastRequest.resolution, requested);
@@ -364,7 +358,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Measured);
         QVERIFY(!source->running);
-        auto* preview = find<rd::FramePreview>(wizard.get(), "cameraPreview");
+        auto* preview = findWidget<rd::FramePreview>(wizard.get(), "cameraPreview");
         QVERIFY(preview->isVisible() && preview->hasFrame());
         QVERIFY(check->analysis().has_value());
         const rd::camera::CameraAnalysis& analysis = *check->analysis();
@@ -372,8 +366,8 @@ private slots:
         QVERIFY2(qAbs(analysis.measurement.deliveredFps - fps) < 1.0,
                  qPrintable(QString::number(analysis.measurement.deliveredFps)));
 
-        auto* figures = find<QLabel>(wizard.get(), "cameraMeasurementLabel");
-        auto* findings = find<QLabel>(wizard.get(), "cameraFindingsLabel");
+        auto* figures = findWidget<QLabel>(wizard.get(), "cameraMeasurementLabel");
+        auto* findings = findWidget<QLabel>(wizard.get(), "cameraFindingsLabel");
         QVERIFY(figures->isVisible() && findings->isVisible());
         QCOMPARE(figures->text(), rd::camera::describeMeasurement(analysis.measurement));
         for (int expected : expectedFindings) {
@@ -394,7 +388,7 @@ private slots:
             QVERIFY(input.measurements.contains(item));
 
         // A finding the knowledge base knows brings its remedies onto the page.
-        auto* remedies = find<QLabel>(wizard.get(), "cameraRemediesLabel");
+        auto* remedies = findWidget<QLabel>(wizard.get(), "cameraRemediesLabel");
         if (expectedFindings.contains(int(CameraFinding::TooDark)) ||
             expectedFindings.contains(int(CameraFinding::Noisy))) {
             QVERIFY(remedies->isVisible());
@@ -428,20 +422,20 @@ private slots:
         ScriptedFrameSource* source = scriptCamera(*wizard);
         source->failOnStart = CameraOpenFailure(failure);
         source->failDetail = detail;
-        QTest::mouseClick(find<QPushButton>(wizard.get(), "cameraMeasureButton"), Qt::LeftButton);
+        QTest::mouseClick(findWidget<QPushButton>(wizard.get(), "cameraMeasureButton"), Qt::LeftButton);
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Failed);
         QCOMPARE(int(check->failure()), failure);
-        auto* message = find<QLabel>(wizard.get(), "cameraMessageLabel");
+        auto* message = findWidget<QLabel>(wizard.get(), "cameraMessageLabel");
         QVERIFY(message->isVisible());
         QVERIFY2(message->text().contains(rd::camera::describeCameraOpenFailure(CameraOpenFailure(failure))),
                  qPrintable(message->text()));
         if (!detail.isEmpty())
             QVERIFY(message->text().contains(detail));
         QCOMPARE(check->evidence(), rd::camera::cameraEvidence({}, CameraOpenFailure(failure)));
-        QVERIFY(find<QCheckBox>(wizard.get(), "checklistItem:camera-not-delivering/0")->isVisible());
+        QVERIFY(findWidget<QCheckBox>(wizard.get(), "checklistItem:camera-not-delivering/0")->isVisible());
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         // Trying again is possible.
-        QVERIFY(find<QPushButton>(wizard.get(), "cameraMeasureButton")->isEnabled());
+        QVERIFY(findWidget<QPushButton>(wizard.get(), "cameraMeasureButton")->isEnabled());
     }
 
     // A camera that opens but never delivers ends the measurement after the watchdog's time.
@@ -465,7 +459,7 @@ private slots:
         QCOMPARE(failed.at(0).at(0).value<CameraOpenFailure>(), CameraOpenFailure::NoFramesInTime);
         QCOMPARE(check->state(), rd::CameraCheckWidget::State::Failed);
         QVERIFY(!source->running);
-        QVERIFY(find<QLabel>(wizard.get(), "cameraMessageLabel")
+        QVERIFY(findWidget<QLabel>(wizard.get(), "cameraMessageLabel")
                     ->text()
                     .contains(rd::camera::describeCameraOpenFailure(CameraOpenFailure::NoFramesInTime)));
     }
@@ -512,8 +506,8 @@ private slots:
             walkToCameraPage(*wizard, u"OBS"_s, "symptomBandwidthNotUsed");
             if (QTest::currentTestFailed())
                 return;
-            find<QSpinBox>(wizard.get(), "streamBitrateSpin")->setValue(bitrate);
-            find<QSpinBox>(wizard.get(), "uploadSpeedSpin")->setValue(350);
+            findWidget<QSpinBox>(wizard.get(), "streamBitrateSpin")->setValue(bitrate);
+            findWidget<QSpinBox>(wizard.get(), "uploadSpeedSpin")->setValue(350);
             QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
             QCOMPARE(wizard->currentId(), int(MainWizard::ResultPageId));
             QVERIFY(
@@ -523,8 +517,8 @@ private slots:
         walkToCameraPage(*wizard, u"OBS"_s, "symptomBandwidthNotUsed");
         if (QTest::currentTestFailed())
             return;
-        QCOMPARE(find<QSpinBox>(wizard.get(), "streamBitrateSpin")->value(), bitrate);
-        QCOMPARE(find<QSpinBox>(wizard.get(), "uploadSpeedSpin")->value(), 0);
+        QCOMPARE(findWidget<QSpinBox>(wizard.get(), "streamBitrateSpin")->value(), bitrate);
+        QCOMPARE(findWidget<QSpinBox>(wizard.get(), "uploadSpeedSpin")->value(), 0);
     }
 };
 

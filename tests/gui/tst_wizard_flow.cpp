@@ -11,6 +11,7 @@
 #include "pages/rememberedtarget.h"
 #include "pages/reportpage.h"
 #include "pages/walkthroughpage.h"
+#include "widgetfinder.h"
 #include "widgets/themedicon.h"
 #include "widgets/urledit.h"
 
@@ -49,6 +50,7 @@
 
 using namespace Qt::StringLiterals;
 using rd::MainWizard;
+using rd::test::findWidget;
 
 namespace {
 
@@ -109,15 +111,6 @@ private:
     std::optional<rd::KnowledgeBase> m_knowledge;
     QTemporaryDir m_files;
 
-    template <typename T>
-    static T* find(QWidget* root, const char* name)
-    {
-        T* widget = root->findChild<T*>(QString::fromLatin1(name));
-        if (widget == nullptr)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
-
     std::unique_ptr<MainWizard> newWizard(int readMs = 2500)
     {
         auto wizard = std::make_unique<MainWizard>(*m_catalogs);
@@ -137,7 +130,10 @@ private:
         return cause != nullptr ? cause->plain : QString();
     }
 
-    QString primaryCause(MainWizard& wizard) { return find<QLabel>(&wizard, "primaryCauseLabel")->text(); }
+    QString primaryCause(MainWizard& wizard)
+    {
+        return findWidget<QLabel>(&wizard, "primaryCauseLabel")->text();
+    }
 
     static QString topCauseId(const MainWizard& wizard)
     {
@@ -153,14 +149,14 @@ private:
         QCOMPARE(wizard.currentId(), int(MainWizard::WelcomePageId));
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(MainWizard::EncoderPageId));
-        auto* search = find<QLineEdit>(&wizard, "encoderSearch");
+        auto* search = findWidget<QLineEdit>(&wizard, "encoderSearch");
         QVERIFY(search);
         search->setFocus();
         QTest::keyClicks(search, u"OBS"_s);
         QTest::keyClick(search, Qt::Key_Return);
         QCOMPARE(wizard.currentId(), int(MainWizard::IngestUrlPageId));
-        find<rd::UrlEdit>(&wizard, "ingestUrlEdit")->setText(url);
-        find<QLineEdit>(&wizard, "streamKeyEdit")->setText(key);
+        findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit")->setText(url);
+        findWidget<QLineEdit>(&wizard, "streamKeyEdit")->setText(key);
         QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(MainWizard::SymptomsPageId));
@@ -168,7 +164,7 @@ private:
 
     void tick(MainWizard& wizard, const char* objectName)
     {
-        auto* box = find<QCheckBox>(&wizard, objectName);
+        auto* box = findWidget<QCheckBox>(&wizard, objectName);
         QVERIFY(box);
         QVERIFY(!box->isChecked());
         QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
@@ -230,10 +226,10 @@ private slots:
         QCOMPARE(cell(*wizard, rd::GridRow::Tcp, nginx.rtmpPort()), rd::CellState::Pass);
         QCOMPARE(cell(*wizard, rd::GridRow::Handshake, nginx.rtmpPort()), rd::CellState::Pass);
         QCOMPARE(cell(*wizard, rd::GridRow::Connect, nginx.rtmpPort()), rd::CellState::Pass);
-        QVERIFY(find<QProgressBar>(wizard.get(), "confidenceBar")->value() >= 50);
+        QVERIFY(findWidget<QProgressBar>(wizard.get(), "confidenceBar")->value() >= 50);
 
         // The ticket summary on the clipboard hides the key.
-        QTest::mouseClick(find<QPushButton>(wizard.get(), "copySummaryButton"), Qt::LeftButton);
+        QTest::mouseClick(findWidget<QPushButton>(wizard.get(), "copySummaryButton"), Qt::LeftButton);
         const QString copied = QApplication::clipboard()->text();
         QVERIFY(!copied.isEmpty());
         QVERIFY(!copied.contains(key));
@@ -253,7 +249,7 @@ private slots:
         QCOMPARE(cell(*wizard, rd::GridRow::Handshake, nginx.rtmpPort()), rd::CellState::Pass);
         QCOMPARE(cell(*wizard, rd::GridRow::Connect, nginx.rtmpPort()), rd::CellState::Fail);
         // The evidence names the connect probe.
-        auto* evidence = find<QTreeWidget>(wizard.get(), "evidenceTree");
+        auto* evidence = findWidget<QTreeWidget>(wizard.get(), "evidenceTree");
         QVERIFY(evidence->topLevelItemCount() >= 1);
         QVERIFY(evidence->topLevelItem(0)->childCount() >= 1);
         QVERIFY(evidence->topLevelItem(0)->isExpanded());
@@ -320,7 +316,7 @@ private slots:
 
         QElapsedTimer clock;
         clock.start();
-        QTest::mouseClick(find<QAbstractButton>(wizard.get(), "diagCancel"), Qt::LeftButton);
+        QTest::mouseClick(findWidget<QAbstractButton>(wizard.get(), "diagCancel"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 1000);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 1000);
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
@@ -363,13 +359,13 @@ private slots:
         QVERIFY(walkthrough);
         QVERIFY(walkthrough->stepCount() > 1);
         QCOMPARE(walkthrough->currentRemedyId(), u"stream-key-and-application"_s);
-        QVERIFY(!find<QLabel>(wizard.get(), "stepTextLabel")->text().isEmpty());
+        QVERIFY(!findWidget<QLabel>(wizard.get(), "stepTextLabel")->text().isEmpty());
 
         // "No" moves to the next step of the same remedy and records the answer.
-        QTest::mouseClick(find<QPushButton>(wizard.get(), "fixedNoButton"), Qt::LeftButton);
+        QTest::mouseClick(findWidget<QPushButton>(wizard.get(), "fixedNoButton"), Qt::LeftButton);
         QCOMPARE(walkthrough->currentRemedyId(), u"stream-key-and-application"_s);
         QCOMPARE(walkthrough->currentStepIndex(), 1);
-        QCOMPARE(find<QLabel>(wizard.get(), "stepTitleLabel")->text(), u"Step 2 of 3"_s);
+        QCOMPARE(findWidget<QLabel>(wizard.get(), "stepTitleLabel")->text(), u"Step 2 of 3"_s);
 
         const rd::ReportRemedy* remedy = wizard->report().diagnosis.remedy(walkthrough->currentRemedyId());
         QVERIFY(remedy);
@@ -380,7 +376,7 @@ private slots:
 
         QSignalSpy started(&wizard->session(), &rd::DiagnosticSession::probeStarted);
         QSignalSpy retested(walkthrough, &rd::WalkthroughPage::retestFinished);
-        QTest::mouseClick(find<QPushButton>(wizard.get(), "fixedYesButton"), Qt::LeftButton);
+        QTest::mouseClick(findWidget<QPushButton>(wizard.get(), "fixedYesButton"), Qt::LeftButton);
         QVERIFY(walkthrough->isRetesting());
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(retested.count(), 1, 20000);
@@ -392,7 +388,7 @@ private slots:
                      qPrintable(u"re-ran %1 although the step does not name it"_s.arg(id)));
         QVERIFY(!rerun.contains(rd::probeids::dns()));
 
-        const QString shown = find<QLabel>(wizard.get(), "retestResultLabel")->text();
+        const QString shown = findWidget<QLabel>(wizard.get(), "retestResultLabel")->text();
         QVERIFY2(shown.contains(named.first()), qPrintable(shown));
         QVERIFY(shown.contains(u"Not fixed yet"_s));
         QVERIFY(!shown.contains(key));
@@ -427,22 +423,22 @@ private slots:
             if (QTest::currentTestFailed())
                 return;
             shownCause = primaryCause(*wizard);
-            QVERIFY(find<QPushButton>(wizard.get(), "saveSessionButton")->isVisible());
-            evidenceGroups = find<QTreeWidget>(wizard.get(), "evidenceTree")->topLevelItemCount();
+            QVERIFY(findWidget<QPushButton>(wizard.get(), "saveSessionButton")->isVisible());
+            evidenceGroups = findWidget<QTreeWidget>(wizard.get(), "evidenceTree")->topLevelItemCount();
             QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
             QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
             QCOMPARE(wizard->currentId(), int(MainWizard::ReportPageId));
             QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
             auto* report = qobject_cast<rd::ReportPage*>(wizard->currentPage());
             QVERIFY(report);
-            const QString preview = find<QTextBrowser>(wizard.get(), "reportPreview")->toPlainText();
+            const QString preview = findWidget<QTextBrowser>(wizard.get(), "reportPreview")->toPlainText();
             QVERIFY(!preview.isEmpty());
             QVERIFY(!preview.contains(key));
 
             // An unwritable path is a message, and the session is still there to save elsewhere.
             const QString unwritable = u"/proc/rtmp-doctor-cannot-write-here/session.json"_s;
             QVERIFY(!report->exportJson(unwritable));
-            QVERIFY(!find<QLabel>(wizard.get(), "reportMessageLabel")->text().isEmpty());
+            QVERIFY(!findWidget<QLabel>(wizard.get(), "reportMessageLabel")->text().isEmpty());
             QVERIFY(!report->exportPdf(u"/proc/rtmp-doctor-cannot-write-here/report.pdf"_s));
             QCOMPARE(topCauseId(*wizard), u"wrong-application-or-key"_s);
 
@@ -467,8 +463,9 @@ private slots:
         QCOMPARE(helpDesk->currentId(), int(MainWizard::ResultPageId));
         QVERIFY(helpDesk->isShowingSavedSession());
         QCOMPARE(primaryCause(*helpDesk), shownCause);
-        QCOMPARE(find<QTreeWidget>(helpDesk.get(), "evidenceTree")->topLevelItemCount(), evidenceGroups);
-        QVERIFY(find<QLabel>(helpDesk.get(), "savedSessionNotice")->isVisible());
+        QCOMPARE(findWidget<QTreeWidget>(helpDesk.get(), "evidenceTree")->topLevelItemCount(),
+                 evidenceGroups);
+        QVERIFY(findWidget<QLabel>(helpDesk.get(), "savedSessionNotice")->isVisible());
         QVERIFY(!helpDesk->session().isRunning());
         QTest::mouseClick(helpDesk->button(QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(helpDesk->currentId(), int(MainWizard::ReportPageId));
@@ -494,20 +491,20 @@ private slots:
         tick(*wizard, "symptomLowFramerate");
         tick(*wizard, "symptomBandwidthNotUsed");
         // Enter is Next.
-        QTest::keyClick(find<QCheckBox>(wizard.get(), "symptomBandwidthNotUsed"), Qt::Key_Return);
+        QTest::keyClick(findWidget<QCheckBox>(wizard.get(), "symptomBandwidthNotUsed"), Qt::Key_Return);
         QCOMPARE(wizard->currentId(), int(MainWizard::CameraChecklistPageId));
 
-        auto* stream = find<QSpinBox>(wizard.get(), "streamBitrateSpin");
-        auto* upload = find<QSpinBox>(wizard.get(), "uploadSpeedSpin");
+        auto* stream = findWidget<QSpinBox>(wizard.get(), "streamBitrateSpin");
+        auto* upload = findWidget<QSpinBox>(wizard.get(), "uploadSpeedSpin");
         QVERIFY(stream && upload);
         QVERIFY(stream->isVisible());
         stream->setValue(768);
         upload->setValue(350);
-        const QString verdict = find<QLabel>(wizard.get(), "bitrateVerdictLabel")->text();
+        const QString verdict = findWidget<QLabel>(wizard.get(), "bitrateVerdictLabel")->text();
         QVERIFY2(verdict.contains(u"does not fit"_s), qPrintable(verdict));
         QVERIFY(verdict.contains(u"280"_s));
 
-        auto* lightItem = find<QCheckBox>(wizard.get(), "checklistItem:improve-frame-rate/0");
+        auto* lightItem = findWidget<QCheckBox>(wizard.get(), "checklistItem:improve-frame-rate/0");
         QVERIFY(lightItem);
         QTest::mouseClick(lightItem, Qt::LeftButton);
         QCOMPARE(wizard->field(MainWizard::kCameraChecklistField).toStringList(),
@@ -581,23 +578,23 @@ private slots:
             auto wizard = newWizard();
             wizard->show();
             QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
-            QVERIFY(find<QLabel>(wizard.get(), "lastTargetLabel")->isVisible());
+            QVERIFY(findWidget<QLabel>(wizard.get(), "lastTargetLabel")->isVisible());
             wizard->next();
             QCOMPARE(wizard->field(MainWizard::kEncoderIdField).toString(), u"obs-studio"_s);
             wizard->next();
             QCOMPARE(wizard->currentId(), int(MainWizard::IngestUrlPageId));
-            QCOMPARE(find<rd::UrlEdit>(wizard.get(), "ingestUrlEdit")->text(),
+            QCOMPARE(findWidget<rd::UrlEdit>(wizard.get(), "ingestUrlEdit")->text(),
                      u"rtmp://live.example.com/app"_s);
-            QVERIFY(find<QLineEdit>(wizard.get(), "streamKeyEdit")->text().isEmpty());
+            QVERIFY(findWidget<QLineEdit>(wizard.get(), "streamKeyEdit")->text().isEmpty());
 
             // Ticking "remember the key" keeps it; unticking later forgets it again.
-            find<QLineEdit>(wizard.get(), "streamKeyEdit")->setText(key);
-            QTest::mouseClick(find<QCheckBox>(wizard.get(), "rememberKeyCheck"), Qt::LeftButton, {},
+            findWidget<QLineEdit>(wizard.get(), "streamKeyEdit")->setText(key);
+            QTest::mouseClick(findWidget<QCheckBox>(wizard.get(), "rememberKeyCheck"), Qt::LeftButton, {},
                               QPoint(8, 8));
             wizard->next();
             QCOMPARE(rd::RememberedTarget::load().streamKey, key);
             wizard->back();
-            QTest::mouseClick(find<QCheckBox>(wizard.get(), "rememberKeyCheck"), Qt::LeftButton, {},
+            QTest::mouseClick(findWidget<QCheckBox>(wizard.get(), "rememberKeyCheck"), Qt::LeftButton, {},
                               QPoint(8, 8));
             wizard->next();
             QVERIFY(rd::RememberedTarget::load().streamKey.isEmpty());
@@ -614,8 +611,8 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         wizard->back();
-        auto* combo = find<QComboBox>(wizard.get(), "serverFamilyCombo");
-        auto* urlEdit = find<rd::UrlEdit>(wizard.get(), "ingestUrlEdit");
+        auto* combo = findWidget<QComboBox>(wizard.get(), "serverFamilyCombo");
+        auto* urlEdit = findWidget<rd::UrlEdit>(wizard.get(), "ingestUrlEdit");
         QVERIFY(combo && urlEdit);
         urlEdit->setText(u"rtmp://a.rtmp.youtube.com/live2"_s);
         QCOMPARE(wizard->field(MainWizard::kServerFamilyField).toString(),
@@ -629,8 +626,8 @@ private slots:
         combo->setCurrentIndex(red5);
         QCOMPARE(wizard->field(MainWizard::kServerFamilyField).toString(), u"red5"_s);
 
-        auto* errorText = find<QPlainTextEdit>(wizard.get(), "errorTextEdit");
-        auto* match = find<QLabel>(wizard.get(), "errorMatchLabel");
+        auto* errorText = findWidget<QPlainTextEdit>(wizard.get(), "errorTextEdit");
+        auto* match = findWidget<QLabel>(wizard.get(), "errorMatchLabel");
         QVERIFY(errorText && match);
         errorText->setFocus();
         QTest::keyClicks(errorText, u"Connection Rejected:No scope \"avchat30/_definst_\" on this server"_s);
@@ -645,21 +642,21 @@ private slots:
         auto wizard = newWizard();
         wizard->show();
         QVERIFY(QTest::qWaitForWindowExposed(wizard.get()));
-        auto* toggle = find<QPushButton>(wizard.get(), "technicalViewToggle");
+        auto* toggle = findWidget<QPushButton>(wizard.get(), "technicalViewToggle");
         QVERIFY(toggle && toggle->isVisible() && toggle->isCheckable());
         QVERIFY(!toggle->isChecked());
         // Nothing to save yet.
-        QVERIFY(!find<QPushButton>(wizard.get(), "saveSessionButton")->isVisible());
-        auto* helpDesk = find<QRadioButton>(wizard.get(), "roleHelpDesk");
+        QVERIFY(!findWidget<QPushButton>(wizard.get(), "saveSessionButton")->isVisible());
+        auto* helpDesk = findWidget<QRadioButton>(wizard.get(), "roleHelpDesk");
         QTest::mouseClick(helpDesk, Qt::LeftButton, {}, QPoint(8, helpDesk->height() / 2));
         QVERIFY(toggle->isChecked());
         QVERIFY(wizard->technicalView());
         QTest::mouseClick(toggle, Qt::LeftButton);
         QVERIFY(!wizard->technicalView());
-        QVERIFY(!find<QPlainTextEdit>(wizard.get(), "technicalDetailsView")
+        QVERIFY(!findWidget<QPlainTextEdit>(wizard.get(), "technicalDetailsView")
                      ->isVisibleTo(wizard->page(MainWizard::ResultPageId)));
         QTest::mouseClick(toggle, Qt::LeftButton);
-        QVERIFY(find<QPlainTextEdit>(wizard.get(), "technicalDetailsView")
+        QVERIFY(findWidget<QPlainTextEdit>(wizard.get(), "technicalDetailsView")
                     ->isVisibleTo(wizard->page(MainWizard::ResultPageId)));
     }
 
@@ -716,7 +713,7 @@ private slots:
             return;
         QApplication::setActiveWindow(wizard.get());
         QVERIFY(QTest::qWaitForWindowActive(wizard.get()));
-        auto* first = find<QCheckBox>(wizard.get(), "symptomCannotConnect");
+        auto* first = findWidget<QCheckBox>(wizard.get(), "symptomCannotConnect");
         first->setFocus();
         QTRY_VERIFY(QApplication::focusWidget() == first);
         QSet<QString> reached;
@@ -754,7 +751,7 @@ private slots:
         // No widget paints with a colour of its own.
         for (QWidget* widget : wizard->findChildren<QWidget*>())
             QVERIFY2(widget->styleSheet().isEmpty(), qPrintable(widget->objectName()));
-        auto* cause = find<QLabel>(wizard.get(), "primaryCauseLabel");
+        auto* cause = findWidget<QLabel>(wizard.get(), "primaryCauseLabel");
         QCOMPARE(cause->palette().color(cause->foregroundRole()), dark.color(QPalette::WindowText));
 
         // Action icons follow the palette: light strokes on a dark one.

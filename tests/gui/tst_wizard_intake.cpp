@@ -2,6 +2,7 @@
 // widgets found by objectName, keys typed, buttons clicked.
 #include "catalog/catalogs.h"
 #include "mainwizard.h"
+#include "widgetfinder.h"
 #include "widgets/urledit.h"
 
 #include <QAbstractButton>
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using rd::MainWizard;
+using rd::test::findWidget;
 
 class TestWizardIntake : public QObject
 {
@@ -23,15 +25,6 @@ class TestWizardIntake : public QObject
 
 private:
     std::optional<rd::Catalogs> m_catalogs;
-
-    template <typename T>
-    static T* find(QWidget* root, const char* name)
-    {
-        T* widget = root->findChild<T*>(QString::fromLatin1(name));
-        if (widget == nullptr)
-            qWarning("no widget named %s", name);
-        return widget;
-    }
 
     static void typeInto(QWidget* widget, const QString& text)
     {
@@ -50,7 +43,7 @@ private:
         QCOMPARE(wizard.currentId(), int(MainWizard::EncoderPageId));
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
 
-        auto* searchBox = find<QLineEdit>(&wizard, "encoderSearch");
+        auto* searchBox = findWidget<QLineEdit>(&wizard, "encoderSearch");
         QVERIFY(searchBox);
         typeInto(searchBox, search);
         QTest::keyClick(searchBox, Qt::Key_Return);
@@ -72,8 +65,8 @@ private slots:
     {
         MainWizard wizard(*m_catalogs);
         wizard.show();
-        auto* streaming = find<QRadioButton>(&wizard, "roleStreaming");
-        auto* helping = find<QRadioButton>(&wizard, "roleHelpDesk");
+        auto* streaming = findWidget<QRadioButton>(&wizard, "roleStreaming");
+        auto* helping = findWidget<QRadioButton>(&wizard, "roleHelpDesk");
         QVERIFY(streaming && helping);
         QVERIFY(streaming->isChecked());
         QCOMPARE(wizard.field(MainWizard::kHelpDeskField).toBool(), false);
@@ -87,8 +80,8 @@ private slots:
         MainWizard wizard(*m_catalogs);
         wizard.show();
         wizard.next();
-        auto* list = find<QListWidget>(&wizard, "encoderList");
-        auto* searchBox = find<QLineEdit>(&wizard, "encoderSearch");
+        auto* list = findWidget<QListWidget>(&wizard, "encoderList");
+        auto* searchBox = findWidget<QLineEdit>(&wizard, "encoderSearch");
         QVERIFY(list && searchBox);
         QCOMPARE(list->count(), int(m_catalogs->encoders.encoders().size()));
         typeInto(searchBox, QStringLiteral("tricaster"));
@@ -98,7 +91,7 @@ private slots:
         QCOMPARE(visible, 2); // TriCaster 8000 and TriCaster Mini HD-4
         searchBox->clear();
         typeInto(searchBox, QStringLiteral("zzzz-no-such-encoder"));
-        QVERIFY(find<QLabel>(&wizard, "encoderNoMatch")->isVisible());
+        QVERIFY(findWidget<QLabel>(&wizard, "encoderNoMatch")->isVisible());
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     }
 
@@ -106,8 +99,8 @@ private slots:
     {
         MainWizard wizard(*m_catalogs);
         goToUrlPage(wizard, QStringLiteral("OBS"), QStringLiteral("obs-studio"));
-        auto* urlEdit = find<rd::UrlEdit>(&wizard, "ingestUrlEdit");
-        auto* findings = find<QListWidget>(&wizard, "urlFindings");
+        auto* urlEdit = findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit");
+        auto* findings = findWidget<QListWidget>(&wizard, "urlFindings");
         QVERIFY(urlEdit && findings);
 
         // The wizard does not go on with an unusable address.
@@ -130,10 +123,10 @@ private slots:
     {
         MainWizard wizard(*m_catalogs);
         goToUrlPage(wizard, QStringLiteral("OBS"), QStringLiteral("obs-studio"));
-        auto* urlEdit = find<rd::UrlEdit>(&wizard, "ingestUrlEdit");
-        auto* keyEdit = find<QLineEdit>(&wizard, "streamKeyEdit");
+        auto* urlEdit = findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit");
+        auto* keyEdit = findWidget<QLineEdit>(&wizard, "streamKeyEdit");
         auto* reveal = wizard.findChild<QAction*>(QStringLiteral("revealKeyAction"));
-        auto* summary = find<QLabel>(&wizard, "urlSummary");
+        auto* summary = findWidget<QLabel>(&wizard, "urlSummary");
         QVERIFY(urlEdit && keyEdit && reveal && summary);
         QVERIFY(keyEdit->isVisible());
 
@@ -152,9 +145,9 @@ private slots:
     {
         MainWizard wizard(*m_catalogs);
         goToUrlPage(wizard, QStringLiteral("OBS"), QStringLiteral("obs-studio"));
-        auto* urlEdit = find<rd::UrlEdit>(&wizard, "ingestUrlEdit");
-        auto* keyEdit = find<QLineEdit>(&wizard, "streamKeyEdit");
-        auto* moveKey = find<QPushButton>(&wizard, "moveKeyButton");
+        auto* urlEdit = findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit");
+        auto* keyEdit = findWidget<QLineEdit>(&wizard, "streamKeyEdit");
+        auto* moveKey = findWidget<QPushButton>(&wizard, "moveKeyButton");
         QVERIFY(urlEdit && keyEdit && moveKey);
         urlEdit->setText(QStringLiteral("rtmp://live.example.com/app/secret-key-42"));
         QVERIFY(moveKey->isVisible());
@@ -168,9 +161,9 @@ private slots:
     {
         MainWizard wizard(*m_catalogs);
         goToUrlPage(wizard, QStringLiteral("AVChat"), QStringLiteral("avchat-3"));
-        auto* urlEdit = find<rd::UrlEdit>(&wizard, "ingestUrlEdit");
-        auto* keyEdit = find<QLineEdit>(&wizard, "streamKeyEdit");
-        auto* findings = find<QListWidget>(&wizard, "urlFindings");
+        auto* urlEdit = findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit");
+        auto* keyEdit = findWidget<QLineEdit>(&wizard, "streamKeyEdit");
+        auto* findings = findWidget<QListWidget>(&wizard, "urlFindings");
         QVERIFY(urlEdit && keyEdit && findings);
         QVERIFY(!keyEdit->isVisible());
         typeInto(urlEdit, QStringLiteral("rtmp://myserver.example.com/avchat30/_definst_"));
