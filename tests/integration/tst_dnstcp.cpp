@@ -11,6 +11,7 @@
 #include "probe/tcpprobe.h"
 #include "proberunner.h"
 #include "testtools.h"
+#include "tsansuppressions.h"
 #include "url/ingesturl.h"
 
 #include <QCoreApplication>
@@ -689,25 +690,15 @@ void tst_DnsTcp::sessionWithDnsAndTcpOnly()
         QVERIFY(!result.target.streamKey.contains(u"secret"_s));
 }
 
+// Qt and GLib are not instrumented; see tsansuppressions.h.
+RD_TSAN_QT_SUPPRESSIONS()
+
 #if defined(__SANITIZE_THREAD__)
-// Qt, GLib and QtTest are not instrumented here: their futex-based locking is
-// invisible to ThreadSanitizer, while the libc calls they make (memmove,
-// realloc, free on their own queues) are still seen. Those calls are ignored;
-// the engine's own hand-overs between threads go through a mutex the tool
-// understands (see workerpool.cpp), so races in our code are still reported.
 // iptables runs through QProcess, which forks this multi-threaded process;
 // the child only sets itself up and execs.
 extern "C" const char* __tsan_default_options()
 {
     return "die_after_fork=0";
-}
-
-extern "C" const char* __tsan_default_suppressions()
-{
-    return "called_from_lib:libQt6Core.so.6\n"
-           "called_from_lib:libQt6Network.so.6\n"
-           "called_from_lib:libQt6Test.so.6\n"
-           "called_from_lib:libglib-2.0.so.0\n";
 }
 #endif
 

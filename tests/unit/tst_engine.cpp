@@ -6,6 +6,7 @@
 #include "engine/workerpool.h"
 #include "probe/dnsprobe.h"
 #include "probe/probe.h"
+#include "tsansuppressions.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -882,20 +883,8 @@ void tst_Engine::destroyingRunningSessionIsClean()
     QCOMPARE(finished.count(), 0);
 }
 
-#if defined(__SANITIZE_THREAD__)
-// Qt, GLib and QtTest are not instrumented here: their futex-based locking is
-// invisible to ThreadSanitizer, while the libc calls they make (memmove,
-// realloc, free on their own queues) are still seen. Those calls are ignored;
-// the engine's own hand-overs between threads go through a mutex the tool
-// understands (see workerpool.cpp), so races in our code are still reported.
-extern "C" const char* __tsan_default_suppressions()
-{
-    return "called_from_lib:libQt6Core.so.6\n"
-           "called_from_lib:libQt6Network.so.6\n"
-           "called_from_lib:libQt6Test.so.6\n"
-           "called_from_lib:libglib-2.0.so.0\n";
-}
-#endif
+// Qt and GLib are not instrumented; see tsansuppressions.h.
+RD_TSAN_QT_SUPPRESSIONS()
 
 QTEST_GUILESS_MAIN(tst_Engine)
 #include "tst_engine.moc"

@@ -14,6 +14,7 @@
 #include "probe/rtmptprobe.h"
 #include "probe/tlsprobe.h"
 #include "proberunner.h"
+#include "tsansuppressions.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -320,17 +321,8 @@ void tst_HostileServer::capsAreWhatTheCodeDocuments()
     QCOMPARE(RtmpConversationOptions{}.maxMessageLength, RtmpConversationOptions::kDefaultMaxMessageLength);
 }
 
-#if defined(__SANITIZE_THREAD__)
-// As in tst_engine: Qt, GLib and QtTest are not instrumented on Debian; their own locking is
-// invisible to ThreadSanitizer, while the libc calls they make are still seen.
-extern "C" const char* __tsan_default_suppressions()
-{
-    return "called_from_lib:libQt6Core.so.6\n"
-           "called_from_lib:libQt6Network.so.6\n"
-           "called_from_lib:libQt6Test.so.6\n"
-           "called_from_lib:libglib-2.0.so.0\n";
-}
-#endif
+// As in tst_engine: Qt and GLib are not instrumented; see tsansuppressions.h.
+RD_TSAN_QT_SUPPRESSIONS()
 
 QTEST_GUILESS_MAIN(tst_HostileServer)
 #include "tst_hostileserver.moc"
