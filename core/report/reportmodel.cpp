@@ -439,10 +439,15 @@ ReportModel ReportModel::prepared(const ReportOptions& options) const
     copy.secrets.clear();
     copy.verdictSummary = scrubText(copy.verdictSummary, ordered);
 
+    // Every text, ids included: a session file that was edited or damaged can
+    // carry a secret in any field, and the summary prints the ids as they are.
     ReportInputs& inputs = copy.inputs;
     inputs.ingestUrlRevealed.clear();
     inputs.ingestUrl = scrubText(inputs.ingestUrl, ordered);
+    inputs.encoderId = scrubText(inputs.encoderId, ordered);
     inputs.encoderName = scrubText(inputs.encoderName, ordered);
+    inputs.serverFamilyId = scrubText(inputs.serverFamilyId, ordered);
+    inputs.serverFamilyName = scrubText(inputs.serverFamilyName, ordered);
     inputs.serverFamilyReason = scrubText(inputs.serverFamilyReason, ordered);
     inputs.proxy = scrubText(inputs.proxy, ordered);
     inputs.pastedErrorText = scrubText(inputs.pastedErrorText, ordered);
@@ -450,7 +455,12 @@ ReportModel ReportModel::prepared(const ReportOptions& options) const
         finding.message = scrubText(finding.message, ordered);
 
     ReportEnvironment& environment = copy.environment;
-    environment.proxy = scrubText(environment.proxy, ordered);
+    for (QString* text :
+         {&environment.operatingSystem, &environment.applicationName, &environment.applicationVersion,
+          &environment.qtVersion, &environment.tlsLibrary, &environment.proxy})
+        *text = scrubText(*text, ordered);
+    for (QString& address : environment.localAddresses)
+        address = scrubText(address, ordered);
 
     for (TimelineEvent& event : copy.timeline) {
         event.probeId = scrubText(event.probeId, ordered);

@@ -597,6 +597,47 @@ private slots:
         QVERIFY(!secrets.contains(u"eu"_s));
     }
 
+    // Found by fuzz_sessionfile: an edited or damaged session file carried the key in the
+    // encoder id, which the ticket summary printed as it was.
+    void secretsInAnyLoadedFieldAreHidden_data()
+    {
+        QTest::addColumn<QString>("field");
+        for (const char* field : {"encoderId", "encoderName", "serverFamilyId", "serverFamilyName",
+                                  "operatingSystem", "applicationVersion", "tlsLibrary", "localAddress"})
+            QTest::newRow(field) << QString::fromLatin1(field);
+    }
+
+    void secretsInAnyLoadedFieldAreHidden()
+    {
+        QFETCH(QString, field);
+        const QString secret = u"k3yK3yK3ySecret42"_s;
+        ReportModel model;
+        model.secrets = {secret};
+        const QString carrier = u"obs-stu/live/"_s + secret;
+        if (field == u"encoderId")
+            model.inputs.encoderId = carrier;
+        else if (field == u"encoderName")
+            model.inputs.encoderName = carrier;
+        else if (field == u"serverFamilyId")
+            model.inputs.serverFamilyId = carrier;
+        else if (field == u"serverFamilyName")
+            model.inputs.serverFamilyName = carrier;
+        else if (field == u"operatingSystem")
+            model.environment.operatingSystem = carrier;
+        else if (field == u"applicationVersion")
+            model.environment.applicationVersion = carrier;
+        else if (field == u"tlsLibrary")
+            model.environment.tlsLibrary = carrier;
+        else
+            model.environment.localAddresses = {carrier};
+
+        const QString shown = QString::fromUtf8(model.toJson()) + model.toTicketSummary();
+        QVERIFY2(!shown.contains(secret), qPrintable(shown));
+        ReportOptions reveal;
+        reveal.includeSecrets = true;
+        QVERIFY(QString::fromUtf8(model.toJson(reveal)).contains(secret));
+    }
+
     void scrubbing_data()
     {
         QTest::addColumn<QString>("text");
