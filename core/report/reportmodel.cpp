@@ -169,6 +169,7 @@ QVariant scrubVariant(const QVariant& value, const QStringList& ordered)
 void scrubResult(ProbeResult& result, const QStringList& ordered)
 {
     result.target.streamKey.clear();
+    result.probeId = scrubText(result.probeId, ordered);
     result.target.host = scrubText(result.target.host, ordered);
     result.target.address = scrubText(result.target.address, ordered);
     result.target.application = scrubText(result.target.application, ordered);
@@ -197,6 +198,7 @@ void scrubEvidence(QList<Evidence>& list, const QStringList& ordered)
 
 void scrubRemedy(ReportRemedy& remedy, const QStringList& ordered)
 {
+    remedy.id = scrubText(remedy.id, ordered);
     remedy.title = scrubText(remedy.title, ordered);
     remedy.explanation = scrubText(remedy.explanation, ordered);
     for (RemedyStep& step : remedy.steps) {
@@ -469,6 +471,7 @@ ReportModel ReportModel::prepared(const ReportOptions& options) const
     for (ProbeResult& result : copy.probes)
         scrubResult(result, ordered);
     for (ReportCause& cause : copy.diagnosis.causes) {
+        cause.causeId = scrubText(cause.causeId, ordered);
         cause.title = scrubText(cause.title, ordered);
         cause.plainExplanation = scrubText(cause.plainExplanation, ordered);
         cause.technicalLine = scrubText(cause.technicalLine, ordered);

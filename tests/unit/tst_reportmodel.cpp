@@ -602,8 +602,9 @@ private slots:
     void secretsInAnyLoadedFieldAreHidden_data()
     {
         QTest::addColumn<QString>("field");
-        for (const char* field : {"encoderId", "encoderName", "serverFamilyId", "serverFamilyName",
-                                  "operatingSystem", "applicationVersion", "tlsLibrary", "localAddress"})
+        for (const char* field :
+             {"encoderId", "encoderName", "serverFamilyId", "serverFamilyName", "operatingSystem",
+              "applicationVersion", "tlsLibrary", "localAddress", "probeId", "causeId", "remedyId"})
             QTest::newRow(field) << QString::fromLatin1(field);
     }
 
@@ -628,8 +629,25 @@ private slots:
             model.environment.applicationVersion = carrier;
         else if (field == u"tlsLibrary")
             model.environment.tlsLibrary = carrier;
-        else
+        else if (field == u"localAddress")
             model.environment.localAddresses = {carrier};
+        else if (field == u"probeId") {
+            ProbeResult result;
+            result.probeId = carrier;
+            result.kind = ProbeKind::Dns;
+            result.status = ProbeStatus::DnsResolved;
+            model.probes = {result};
+        } else {
+            ReportCause cause;
+            cause.causeId = field == u"causeId" ? carrier : u"no-problem-found"_s;
+            cause.confidence = 50;
+            if (field == u"remedyId") {
+                ReportRemedy remedy;
+                remedy.id = carrier;
+                cause.remedies = {remedy};
+            }
+            model.diagnosis.causes = {cause};
+        }
 
         const QString shown = QString::fromUtf8(model.toJson()) + model.toTicketSummary();
         QVERIFY2(!shown.contains(secret), qPrintable(shown));
