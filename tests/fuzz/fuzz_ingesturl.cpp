@@ -48,6 +48,17 @@ QString redactedText(const IngestUrl& url, const QList<UrlFinding>& findings)
 // a leak does not.
 using RedactedWithout = std::function<QString(const QString& secret)>;
 
+// The URL box (keyBox false) or the key box (true) with the secret replaced by as many 'Z's. A key
+// typed in its own box is replaced there only: if the URL shows the same text, the URL made it public.
+QString withStandIn(const QString& input, const QString& separateKey, const QString& secret, bool keyBox)
+{
+    const QString standIn(secret.size(), u'Z');
+    const bool inKeyBox = separateKey.contains(secret);
+    if (keyBox)
+        return QString(separateKey).replace(secret, standIn);
+    return inKeyBox ? input : QString(input).replace(secret, standIn);
+}
+
 void checkUrl(const IngestUrl& url, const QList<UrlFinding>& findings, const QString& input,
               const QString& separateKey, const RedactedWithout& redactedWithout)
 {
@@ -136,9 +147,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const EncoderInfo* encoder = encoders.at(qsizetype(checksum % uint(encoders.size())));
     const IngestCheck check = checkIngest(input, separateKey, encoder);
     const auto redactedWithout = [&](const QString& secret) {
-        const QString stand(secret.size(), u'Z');
-        const IngestCheck other = checkIngest(QString(input).replace(secret, stand),
-                                              QString(separateKey).replace(secret, stand), encoder);
+        const IngestCheck other = checkIngest(withStandIn(input, separateKey, secret, false),
+                                              withStandIn(input, separateKey, secret, true), encoder);
         return redactedText(other.url, other.findings);
     };
     checkUrl(check.url, check.findings, input, separateKey, redactedWithout);
@@ -149,9 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (check.url.isUsable() && (checksum >> 8) % 4 == 1) {
         const IngestUrl tunnel = check.url.withTransport(Scheme::Rtmpt, 80);
         const auto tunnelWithout = [&](const QString& secret) {
-            const QString stand(secret.size(), u'Z');
-            const IngestCheck other = checkIngest(QString(input).replace(secret, stand),
-                                                  QString(separateKey).replace(secret, stand), encoder);
+            const IngestCheck other = checkIngest(withStandIn(input, separateKey, secret, false),
+                                                  withStandIn(input, separateKey, secret, true), encoder);
             const IngestUrl otherTunnel = other.url.withTransport(Scheme::Rtmpt, 80);
             return redactedText(otherTunnel, otherTunnel.findings());
         };
