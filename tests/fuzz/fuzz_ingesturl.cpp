@@ -146,9 +146,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QList<const EncoderInfo*>& encoders = distinctEncoders();
     const EncoderInfo* encoder = encoders.at(qsizetype(checksum % uint(encoders.size())));
     const IngestCheck check = checkIngest(input, separateKey, encoder);
+    const auto relintWithout = [&](const QString& secret) {
+        return checkIngest(withStandIn(input, separateKey, secret, false),
+                           withStandIn(input, separateKey, secret, true), encoder);
+    };
     const auto redactedWithout = [&](const QString& secret) {
-        const IngestCheck other = checkIngest(withStandIn(input, separateKey, secret, false),
-                                              withStandIn(input, separateKey, secret, true), encoder);
+        const IngestCheck other = relintWithout(secret);
         return redactedText(other.url, other.findings);
     };
     checkUrl(check.url, check.findings, input, separateKey, redactedWithout);
@@ -159,9 +162,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (check.url.isUsable() && (checksum >> 8) % 4 == 1) {
         const IngestUrl tunnel = check.url.withTransport(Scheme::Rtmpt, 80);
         const auto tunnelWithout = [&](const QString& secret) {
-            const IngestCheck other = checkIngest(withStandIn(input, separateKey, secret, false),
-                                                  withStandIn(input, separateKey, secret, true), encoder);
-            const IngestUrl otherTunnel = other.url.withTransport(Scheme::Rtmpt, 80);
+            const IngestUrl otherTunnel = relintWithout(secret).url.withTransport(Scheme::Rtmpt, 80);
             return redactedText(otherTunnel, otherTunnel.findings());
         };
         checkUrl(tunnel, tunnel.findings(), tunnel.input(), tunnel.options().separateStreamKey,
