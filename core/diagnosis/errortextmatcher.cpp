@@ -71,7 +71,7 @@ struct FoldedText
 };
 
 // Whitespace of any kind and length becomes one space: phrases may skip it anywhere (see
-// compilePhrase), but it still separates numbers, so "-2" at the end of a line stays "-2".
+// patternOf), but it still separates numbers, so "-2" at the end of a line stays "-2".
 FoldedText fold(QStringView input, qsizetype offset = 0)
 {
     FoldedText folded;
@@ -114,7 +114,7 @@ bool isAsciiDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-struct CompiledPhrase
+struct PhrasePattern
 {
     QString pattern;
     QString problem;
@@ -134,7 +134,7 @@ QStringList literalAtoms(const QString& folded)
 // Turns a phrase into a regular expression over folded text (see the class comment). Between any
 // two characters one space is optional, so "Rejected:No" and "[ Server.Reject ] :" match the way
 // different servers and documents space them.
-CompiledPhrase compilePhrase(const QString& phrase)
+PhrasePattern patternOf(const QString& phrase)
 {
     static const QString optionalSpace = u" ?"_s;
     QStringList atoms;
@@ -209,31 +209,56 @@ bool ErrorTextMatch::hasSignature(const QString& signatureId) const
                        [&signatureId](const ErrorMatch& match) { return match.signatureId == signatureId; });
 }
 
-std::optional<QString> ErrorTextMatcher::checkPhrase(const QString& phrase)
+ErrorTextMatcher::Phrase ErrorTextMatcher::compilePhrase(const QString& phrase)
 {
-    const CompiledPhrase compiled = compilePhrase(phrase);
-    if (!compiled.problem.isEmpty())
-        return compiled.problem;
-    const QRegularExpression expression(compiled.pattern);
-    if (!expression.isValid())
-        return u"cannot be compiled: "_s + expression.errorString();
-    return std::nullopt;
+    const PhrasePattern translated = patternOf(phrase);
+    if (!translated.problem.isEmpty())
+        return {{}, translated.problem};
+    Phrase compiled{QRegularExpression(translated.pattern), {}};
+    // isValid() compiles the expression; the copies that match() uses share the compiled form.
+    if (!compiled.expression.isValid())
+        return {{}, u"cannot be compiled: "_s + compiled.expression.errorString()};
+    return compiled;
 }
 
-ErrorTextMatcher::ErrorTextMatcher(const QList<ErrorSignature>& signatures)
+std::optional<QString> ErrorTextMatcher::checkPhrase(const QString& phrase)
 {
+    Phrase compiled = compilePhrase(phrase);
+    if (compiled.problem.isEmpty())
+        return std::nullopt;
+    return std::move(compiled.problem);
+}
+
+namespace {
+
+QList<QList<QRegularExpression>> compileAll(const QList<ErrorSignature>& signatures)
+{
+    QList<QList<QRegularExpression>> expressions;
     for (const ErrorSignature& signature : signatures) {
-        CompiledSignature compiled{signature, {}};
+        QList<QRegularExpression>& ofSignature = expressions.emplaceBack();
         for (const QString& phrase : signature.phrases) {
-            const CompiledPhrase phrasePattern = compilePhrase(phrase);
-            if (!phrasePattern.problem.isEmpty())
-                continue;
-            QRegularExpression expression(phrasePattern.pattern);
-            if (expression.isValid())
-                compiled.patterns.append(expression);
+            ErrorTextMatcher::Phrase compiled = ErrorTextMatcher::compilePhrase(phrase);
+            if (compiled.problem.isEmpty())
+                ofSignature.append(std::move(compiled.expression));
         }
-        m_signatures.append(compiled);
     }
+    return expressions;
+}
+
+} // namespace
+
+ErrorTextMatcher::ErrorTextMatcher(const QList<ErrorSignature>& signatures)
+    : ErrorTextMatcher(signatures, compileAll(signatures))
+{}
+
+ErrorTextMatcher::ErrorTextMatcher(const QList<ErrorSignature>& signatures,
+                                   const QList<QList<QRegularExpression>>& expressions)
+{
+    Q_ASSERT(signatures.size() == expressions.size());
+    const qsizetype count = std::min(signatures.size(), expressions.size());
+    m_signatures.reserve(count);
+    for (qsizetype index = 0; index < count; ++index)
+        m_signatures.append({signatures[index], expressions[index]});
 }
 
 ErrorTextMatch ErrorTextMatcher::match(const QString& text) const

@@ -43,12 +43,24 @@ class ErrorTextMatcher
 public:
     static constexpr qsizetype kMaxTextLength = 1 << 20;
 
+    // A phrase as the expression that match() runs, or why it cannot be used (problem not empty).
+    struct Phrase
+    {
+        QRegularExpression expression;
+        QString problem;
+    };
+
     ErrorTextMatcher() = default;
     // Phrases that checkPhrase() refuses are skipped; KnowledgeBase refuses them at load time.
     explicit ErrorTextMatcher(const QList<ErrorSignature>& signatures);
+    // expressions[i] holds the usable phrases of signatures[i], from compilePhrase(): a loader that
+    // has checked every phrase passes what it compiled rather than have it compiled again.
+    ErrorTextMatcher(const QList<ErrorSignature>& signatures,
+                     const QList<QList<QRegularExpression>>& expressions);
 
     ErrorTextMatch match(const QString& text) const;
 
+    static Phrase compilePhrase(const QString& phrase);
     // Why a phrase cannot be used, or nothing when it can.
     static std::optional<QString> checkPhrase(const QString& phrase);
 

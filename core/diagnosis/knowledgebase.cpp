@@ -97,6 +97,8 @@ private:
     const KnowledgeSources& m_sources;
     const Catalogs* m_catalogs;
     KnowledgeBase m_knowledge;
+    // What loadSignatures() compiled while checking the phrases, one list per signature, for the matcher.
+    QList<QList<QRegularExpression>> m_phraseExpressions;
     CatalogError m_error;
 };
 
@@ -109,7 +111,7 @@ KnowledgeLoadResult KnowledgeLoader::run()
         result.error = m_error;
         return result;
     }
-    m_knowledge.m_matcher = ErrorTextMatcher(m_knowledge.m_signatures);
+    m_knowledge.m_matcher = ErrorTextMatcher(m_knowledge.m_signatures, m_phraseExpressions);
     KnowledgeLoadResult result;
     result.status = KnowledgeLoadResult::Status::Loaded;
     result.knowledge = std::move(m_knowledge);
@@ -601,15 +603,18 @@ bool KnowledgeLoader::loadSignatures()
     const std::optional<QJsonArray> list = openList(m_sources.signaturesPath, "signatures"_L1, sink);
     if (!list)
         return fail(sink);
-    const auto readSignature = [](ObjectReader& reader, ErrorSignature& signature) {
+    const auto readSignature = [this](ObjectReader& reader, ErrorSignature& signature) {
         signature.title = reader.string("title"_L1, Presence::Required, Emptiness::Refused);
         signature.seenIn = reader.stringList("seenIn"_L1, Presence::Required, Emptiness::Refused);
         signature.phrases = reader.stringList("phrases"_L1, Presence::Required, Emptiness::Refused);
+        QList<QRegularExpression>& expressions = m_phraseExpressions.emplaceBack();
         for (qsizetype phrase = 0; phrase < signature.phrases.size() && !reader.failed(); ++phrase) {
-            if (const std::optional<QString> problem =
-                    ErrorTextMatcher::checkPhrase(signature.phrases[phrase]))
+            ErrorTextMatcher::Phrase compiled = ErrorTextMatcher::compilePhrase(signature.phrases[phrase]);
+            if (compiled.problem.isEmpty())
+                expressions.append(std::move(compiled.expression));
+            else
                 reader.fail(u"phrases[%1]"_s.arg(phrase),
-                            u"\"%1\" %2"_s.arg(signature.phrases[phrase], *problem));
+                            u"\"%1\" %2"_s.arg(signature.phrases[phrase], compiled.problem));
         }
         signature.meaning = reader.string("meaning"_L1, Presence::Required, Emptiness::Refused);
         signature.likelyCauseIds =
