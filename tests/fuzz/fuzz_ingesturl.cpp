@@ -83,13 +83,17 @@ void checkUrl(const IngestUrl& url, const QList<UrlFinding>& findings, const QSt
     // before the application ("host/live"), so a secret that repeats such joint text is public too
     // (found by the long run: token "edia.azure.net:2935" after a *.media.azure.net host; key
     // "[::1:1live" after the host "[::1:1live" as typed, brackets included; key "@ap2ss::1" after
-    // credentials and the host "ap2ss::1").
-    QStringList hostForms;
+    // credentials and the host "ap2ss::1"). So is the scheme as typed, even an unknown one (token
+    // "m99accnt-:" after the scheme "rttm99accnt-://").
+    QStringList publicForms;
+    const qsizetype schemeEnd = input.indexOf(u"://"_s);
+    if (schemeEnd >= 0)
+        publicForms << input.first(schemeEnd + 3) << input.first(schemeEnd + 3).toLower();
     for (const QString& host : {url.host(), url.hostAce(), u'[' + url.host() + u']'}) {
-        hostForms << host + u':' + url.portText() << u'@' + host << u'@' + host + u':' + url.portText()
-                  << host + u'/' + url.applicationPath(Redaction::Redacted);
+        publicForms << host + u':' + url.portText() << u'@' + host << u'@' + host + u':' + url.portText()
+                    << host + u'/' + url.applicationPath(Redaction::Redacted);
     }
-    const QString publicText = hostForms.join(u'\n') + u'\n' + url.instance() + u'\n' +
+    const QString publicText = publicForms.join(u'\n') + u'\n' + url.instance() + u'\n' +
                                url.applicationPath(Redaction::Redacted) + u'\n' +
                                url.query(Redaction::Redacted) + u'\n' + url.azure().liveEventName + u'\n' +
                                url.azure().accountName + u'\n' + url.azure().region;
