@@ -10,7 +10,6 @@
 #include "engine/diagnosticsession.h"
 #include "intake/ingestcheck.h"
 #include "pdf/pdfreport.h"
-#include "probe/flashsequence.h"
 #include "report/reportfile.h"
 #include "report/reportgrid.h"
 #include "report/reportmodel.h"
@@ -463,6 +462,7 @@ public:
         planOptions.publishCheck = m_options.publish;
         planOptions.proxy = proxy->settings;
         planOptions.timeouts = *timeouts;
+        planOptions.flashClient = m_encoder != nullptr && m_encoder->kind == EncoderKind::VideoChat;
         m_plan = DiagnosticPlan::fromIngestUrl(url, planOptions);
         m_secrets = ReportModel::secretsOf(url, m_plan);
         for (const QString& secret : proxy->secrets) {
@@ -587,10 +587,7 @@ private:
 
     int finish()
     {
-        QList<ProbeResult> results = m_session->results();
-        const FlashSequenceContext flash = FlashSequenceContext::fromIngestUrl(m_check.url);
-        if (m_encoder != nullptr && m_encoder->kind == EncoderKind::VideoChat && flash.triggersSequence())
-            results << evaluateFlashSequence(results, flash);
+        const QList<ProbeResult> results = withFlashSequenceVerdict(m_plan, m_session->results());
 
         DiagnosisInput input;
         input.setIngestUrl(m_check.url);

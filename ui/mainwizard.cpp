@@ -168,6 +168,8 @@ std::optional<DiagnosticPlan> MainWizard::planForAnswers() const
         return std::nullopt;
     DiagnosticPlan::Options options = m_planOptions;
     options.publishCheck = field(kPublishCheckField).toBool();
+    const EncoderInfo* encoder = m_catalogs.encoders.find(field(kEncoderIdField).toString());
+    options.flashClient = encoder != nullptr && encoder->kind == EncoderKind::VideoChat;
     return DiagnosticPlan::fromIngestUrl(check.url, options);
 }
 
@@ -211,7 +213,7 @@ DiagnosisInput MainWizard::diagnosisInput() const
     input.setIngestUrl(check.url);
     input.urlFindings = check.findings;
     if (probesRanThisPass()) {
-        const QList<ProbeResult> results = m_session->results();
+        const QList<ProbeResult> results = withFlashSequenceVerdict(m_session->plan(), m_session->results());
         for (const ProbeResult& result : results) {
             if (result.status != ProbeStatus::NotRun)
                 input.probeResults << result;
@@ -265,7 +267,7 @@ void MainWizard::rebuildReport()
         report.startedAt = m_recorder->startedAt();
         report.finishedAt = m_recorder->finishedAt();
         report.timeline = m_recorder->timeline();
-        const QList<ProbeResult> results = m_session->results();
+        const QList<ProbeResult> results = withFlashSequenceVerdict(m_session->plan(), m_session->results());
         for (const ProbeResult& result : results)
             report.probes << ReportModel::normalised(result);
     } else {

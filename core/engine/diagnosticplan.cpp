@@ -132,6 +132,9 @@ DiagnosticPlan DiagnosticPlan::fromIngestUrl(const IngestUrl& url, const Options
     plan.publishCheck = options.publishCheck;
     plan.proxy = options.proxy;
     plan.timeouts = options.timeouts;
+    const FlashSequenceContext flash = FlashSequenceContext::fromIngestUrl(url);
+    if (options.flashClient && flash.triggersSequence())
+        plan.flashSequence = flash;
     return plan;
 }
 
@@ -210,10 +213,20 @@ QList<PlannedProbe> DiagnosticPlan::probes() const
     const bool urlIsTunnel =
         urlTransport == Transport::HttpTunnel || urlTransport == Transport::HttpTunnelTls;
 
+    // The Flash sequence's steps on this port with this scheme (plain RTMP on 443 as well as TLS).
+    const auto flashStepAt = [this](quint16 gridPort, Scheme scheme) {
+        const QList<TransportAttempt> attempts = flashSequenceAttempts();
+        return flashSequence &&
+               std::any_of(attempts.cbegin(), attempts.cend(), [&](const TransportAttempt& step) {
+                   return step.port == gridPort && step.scheme == scheme;
+               });
+    };
+
     for (quint16 gridPort : grid) {
         const bool plainHandshake = gridPort == port ? urlIsPlain
-                                                     : !containsPort(kTlsGridPorts, gridPort) &&
-                                                           !containsPort(kHttpOnlyGridPorts, gridPort);
+                                                     : (!containsPort(kTlsGridPorts, gridPort) &&
+                                                        !containsPort(kHttpOnlyGridPorts, gridPort)) ||
+                                                           flashStepAt(gridPort, Scheme::Rtmp);
         if (plainHandshake) {
             ladder << PlannedProbe{probeids::handshake(gridPort, Transport::PlainTcp), ProbeKind::Handshake,
                                    targetAt(gridPort, Transport::PlainTcp), tcpPair(gridPort), std::nullopt};
@@ -239,6 +252,14 @@ QList<PlannedProbe> DiagnosticPlan::probes() const
     if (urlIsTunnel) {
         ladder << PlannedProbe{probeids::rtmpt(port, urlTransport), ProbeKind::Rtmpt,
                                targetAt(port, urlTransport), tcpPair(port), std::nullopt};
+    }
+    for (quint16 gridPort : grid) {
+        const bool plannedAbove = urlTransport == Transport::HttpTunnel && gridPort == port;
+        if (flashStepAt(gridPort, Scheme::Rtmpt) && !plannedAbove) {
+            ladder << PlannedProbe{probeids::rtmpt(gridPort, Transport::HttpTunnel), ProbeKind::Rtmpt,
+                                   targetAt(gridPort, Transport::HttpTunnel), tcpPair(gridPort),
+                                   std::nullopt};
+        }
     }
 
     for (quint16 livenessPort : kLivenessPorts) {
@@ -274,6 +295,13 @@ QList<PlannedProbe> DiagnosticPlan::probes() const
                                std::nullopt};
     }
     return ladder;
+}
+
+QList<ProbeResult> withFlashSequenceVerdict(const DiagnosticPlan& plan, QList<ProbeResult> results)
+{
+    if (plan.flashSequence)
+        results << evaluateFlashSequence(results, *plan.flashSequence);
+    return results;
 }
 
 } // namespace rd

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "probe/flashsequence.h"
 #include "probe/probetypes.h"
 #include "url/ingesturl.h"
 
@@ -84,6 +85,10 @@ struct DiagnosticPlan
     bool publishCheck = false;
     ProxySettings proxy;
     ProbeTimeouts timeouts;
+    // Set when a Flash-era client (Options::flashClient) has rtmp:// without a port: it then tries
+    // RTMP on 1935, 443 and 80 and RTMPT on 80 by itself, so the ladder tries plain RTMP on 443 and
+    // RTMPT on 80 too (not only TLS on 443), and withFlashSequenceVerdict() judges the sequence.
+    std::optional<FlashSequenceContext> flashSequence;
 
     // 1935, 1936, 443, 80, 2935, 2936, 5080
     static QList<quint16> standardGridPorts();
@@ -96,6 +101,8 @@ struct DiagnosticPlan
         ProxySettings proxy;
         ProbeTimeouts timeouts;
         QList<quint16> gridPorts; // empty: the standard grid
+        // The encoder is a Flash-era client (AVChat 3) with Flash Player's own port sequence.
+        bool flashClient = false;
     };
     // An unusable URL (IngestUrl::isUsable() false) gives a plan whose host
     // may be empty; the DNS probe then reports it.
@@ -108,5 +115,9 @@ struct DiagnosticPlan
     // The ladder, in the order it is reported and started.
     QList<PlannedProbe> probes() const;
 };
+
+// The ladder's results followed by the Flash sequence's verdict judged from them, when the plan has
+// a sequence (it sends nothing itself: every step is read off the other results).
+QList<ProbeResult> withFlashSequenceVerdict(const DiagnosticPlan& plan, QList<ProbeResult> results);
 
 } // namespace rd

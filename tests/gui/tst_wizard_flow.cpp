@@ -142,7 +142,8 @@ private:
     }
 
     // Welcome -> Encoder (keyboard search) -> URL -> Symptoms, with the given answers.
-    void walkToSymptoms(MainWizard& wizard, const QString& url, const QString& key)
+    void walkToSymptoms(MainWizard& wizard, const QString& url, const QString& key,
+                        const QString& encoderSearch = u"OBS"_s)
     {
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -152,7 +153,7 @@ private:
         auto* search = findWidget<QLineEdit>(&wizard, "encoderSearch");
         QVERIFY(search);
         search->setFocus();
-        QTest::keyClicks(search, u"OBS"_s);
+        QTest::keyClicks(search, encoderSearch);
         QTest::keyClick(search, Qt::Key_Return);
         QCOMPARE(wizard.currentId(), int(MainWizard::IngestUrlPageId));
         findWidget<rd::UrlEdit>(&wizard, "ingestUrlEdit")->setText(url);
@@ -342,6 +343,48 @@ private slots:
         QVERIFY(wizard->close());
         wizard.reset();
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // AVChat 3 with rtmp:// and no port runs Flash Player's own sequence (RTMP on 1935, 443, 80,
+    // RTMPT on 80): the ladder tests plain RTMP on 443 and RTMPT on 80 too, and the report judges
+    // each step. Nothing listens on 127.0.0.1 at those ports in a test run; whatever does, the
+    // second step must rest on port 443's TCP or plain RTMP result, never on TLS there.
+    void avchatWithoutPortJudgesTheFlashSequence()
+    {
+        auto wizard = newWizard(500);
+        walkToSymptoms(*wizard, u"rtmp://127.0.0.1/avchat30/_definst_"_s, QString(), u"AVChat"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(wizard->field(MainWizard::kEncoderIdField).toString(), u"avchat-3"_s);
+        tick(*wizard, "symptomCannotConnect");
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(MainWizard::CameraChecklistPageId));
+        QSignalSpy finished(&wizard->session(), &rd::DiagnosticSession::finished);
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(MainWizard::DiagnosticsPageId));
+        const QStringList planned = wizard->session().probeIds();
+        QVERIFY(planned.contains(u"handshake:443"_s));
+        QVERIFY(planned.contains(u"rtmpt:80"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 2000);
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(MainWizard::ResultPageId));
+
+        const QList<rd::ProbeResult>& probes = wizard->report().probes;
+        const auto sequence = std::find_if(probes.cbegin(), probes.cend(), [](const rd::ProbeResult& probe) {
+            return probe.kind == rd::ProbeKind::FlashSequence;
+        });
+        QVERIFY(sequence != probes.cend());
+        QVERIFY(sequence->status == rd::ProbeStatus::FlashSequenceConnects ||
+                sequence->status == rd::ProbeStatus::FlashSequenceNoPath);
+        const QVariantList steps = sequence->facts.value(rd::flashfacts::steps).toList();
+        QCOMPARE(steps.size(), 4);
+        const QString secondEvidence = steps.at(1).toMap().value(rd::flashfacts::stepEvidence).toString();
+        QVERIFY2(secondEvidence.startsWith(u"tcp:443:"_s) || secondEvidence == u"handshake:443"_s,
+                 qPrintable(secondEvidence));
+        const QString fourthEvidence = steps.at(3).toMap().value(rd::flashfacts::stepEvidence).toString();
+        QVERIFY2(fourthEvidence.startsWith(u"tcp:80:"_s) || fourthEvidence == u"rtmpt:80"_s,
+                 qPrintable(fourthEvidence));
     }
 
     void walkthroughYesRerunsOnlyTheNamedProbes()

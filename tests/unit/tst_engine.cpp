@@ -250,6 +250,10 @@ private slots:
     void plannedIds();
     void gridPorts_data();
     void gridPorts();
+    void flashSequenceNeedsAFlashClientWithoutPort_data();
+    void flashSequenceNeedsAFlashClientWithoutPort();
+    void flashSequenceJudgedFromTheRun_data();
+    void flashSequenceJudgedFromTheRun();
 
     void poolRunsAndSpreadsOverThreads();
     void poolCancelsOneTicket();
@@ -310,6 +314,46 @@ void tst_Engine::plannedIds_data()
                        u"liveness:5080"_s,
                        u"liveness:1935"_s,
                        u"connect:1935"_s};
+    // Flash Player's own sequence for rtmp:// without a port: RTMP on 1935, 443 and 80, RTMPT on 80,
+    // so plain RTMP on 443 besides TLS there, and the tunnel on 80.
+    QTest::newRow("flash client, rtmp without a port, standard grid")
+        << int(Scheme::Rtmp) << 1935 << QList<quint16>{} << false << false
+        << QStringList{u"dns"_s,
+                       u"tcp:1935:ipv4"_s,
+                       u"tcp:1935:ipv6"_s,
+                       u"tcp:1936:ipv4"_s,
+                       u"tcp:1936:ipv6"_s,
+                       u"tcp:443:ipv4"_s,
+                       u"tcp:443:ipv6"_s,
+                       u"tcp:80:ipv4"_s,
+                       u"tcp:80:ipv6"_s,
+                       u"tcp:2935:ipv4"_s,
+                       u"tcp:2935:ipv6"_s,
+                       u"tcp:2936:ipv4"_s,
+                       u"tcp:2936:ipv6"_s,
+                       u"tcp:5080:ipv4"_s,
+                       u"tcp:5080:ipv6"_s,
+                       u"handshake:1935"_s,
+                       u"handshake:1936"_s,
+                       u"handshake:443"_s,
+                       u"handshake:80"_s,
+                       u"tls:443"_s,
+                       u"handshake:443:tls"_s,
+                       u"tls:2935"_s,
+                       u"handshake:2935:tls"_s,
+                       u"tls:2936"_s,
+                       u"handshake:2936:tls"_s,
+                       u"rtmpt:80"_s,
+                       u"liveness:5080"_s,
+                       u"liveness:1935"_s,
+                       u"connect:1935"_s};
+    // Steps on ports outside the grid are not added: the grid is what the user chose to test.
+    QTest::newRow("flash client, grid without 80")
+        << int(Scheme::Rtmp) << 1935 << QList<quint16>{443} << false << false
+        << QStringList{u"dns"_s,           u"tcp:1935:ipv4"_s, u"tcp:1935:ipv6"_s,
+                       u"tcp:443:ipv4"_s,  u"tcp:443:ipv6"_s,  u"handshake:1935"_s,
+                       u"handshake:443"_s, u"tls:443"_s,       u"handshake:443:tls"_s,
+                       u"liveness:1935"_s, u"connect:1935"_s};
     QTest::newRow("rtmp, small grid, no proxy")
         << int(Scheme::Rtmp) << 1935 << QList<quint16>{443} << false << false << kSmallPlanIds;
     QTest::newRow("rtmp on 443 is plain there")
@@ -359,6 +403,9 @@ void tst_Engine::plannedIds()
     plan.gridPorts = grid;
     plan.publishCheck = publish;
     plan.proxy.mode = proxy ? ProxyMode::System : ProxyMode::None;
+    if (QByteArrayView(QTest::currentDataTag()).startsWith("flash client")) {
+        plan.flashSequence = FlashSequenceContext{plan.host, plan.scheme, false, plan.port, u"avchat30"_s};
+    }
 
     QStringList ids;
     for (const PlannedProbe& planned : plan.probes())
@@ -383,6 +430,104 @@ void tst_Engine::gridPorts()
     DiagnosticPlan plan;
     plan.port = quint16(urlPort);
     QCOMPARE(plan.effectiveGridPorts(), expected);
+}
+
+void tst_Engine::flashSequenceNeedsAFlashClientWithoutPort_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("flashClient");
+    QTest::addColumn<bool>("expected");
+
+    QTest::newRow("AVChat, rtmp without a port")
+        << u"rtmp://media.example/avchat30/_definst_"_s << true << true;
+    QTest::newRow("AVChat, port 1935 typed") << u"rtmp://media.example:1935/avchat30"_s << true << false;
+    QTest::newRow("AVChat, rtmpt") << u"rtmpt://media.example/avchat30"_s << true << false;
+    QTest::newRow("AVChat, rtmps") << u"rtmps://media.example/avchat30"_s << true << false;
+    QTest::newRow("an encoder, rtmp without a port") << u"rtmp://media.example/live"_s << false << false;
+}
+
+void tst_Engine::flashSequenceNeedsAFlashClientWithoutPort()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, flashClient);
+    QFETCH(bool, expected);
+
+    DiagnosticPlan::Options options;
+    options.flashClient = flashClient;
+    const DiagnosticPlan plan = DiagnosticPlan::fromIngestUrl(IngestUrl::parse(url), options);
+    QCOMPARE(plan.flashSequence.has_value(), expected);
+    QStringList ids;
+    for (const PlannedProbe& planned : plan.probes())
+        ids << planned.probeId;
+    QCOMPARE(ids.contains(u"handshake:443"_s), expected);
+    if (plan.scheme == Scheme::Rtmp)
+        QCOMPARE(ids.contains(u"rtmpt:80"_s), expected);
+
+    const QList<ProbeResult> judged = withFlashSequenceVerdict(plan, {});
+    QCOMPARE(judged.size(), expected ? 1 : 0);
+    if (expected) {
+        QCOMPARE(judged.first().probeId, QString(kFlashSequenceProbeId));
+        QCOMPARE(judged.first().target.application, u"avchat30/_definst_"_s);
+    }
+}
+
+void tst_Engine::flashSequenceJudgedFromTheRun_data()
+{
+    QTest::addColumn<ScriptTable>("scripts");
+    QTest::addColumn<int>("expectedStatus");
+    QTest::addColumn<QStringList>("expectedVerdicts");
+    QTest::addColumn<int>("stoppingStep"); // 0: none
+
+    const ProbeStatus filtered = ProbeStatus::TcpFiltered;
+    const ScriptTable closed1935{{u"tcp:1935:ipv4"_s, {filtered, 10, {}}},
+                                 {u"tcp:1935:ipv6"_s, {filtered, 10, {}}}};
+    QTest::newRow("every step carries RTMP")
+        << ScriptTable{} << int(ProbeStatus::FlashSequenceConnects)
+        << QStringList{u"connects"_s, u"connects"_s, u"connects"_s, u"connects"_s} << 1;
+
+    // The plain handshake planned on 443 is the evidence for step 2, not the TLS session there.
+    ScriptTable tlsOnly443 = closed1935;
+    tlsOnly443.insert(u"handshake:443"_s, {ProbeStatus::HandshakeSilent, 10, {}});
+    tlsOnly443.insert(u"handshake:80"_s, {ProbeStatus::HandshakeGarbled, 10, {}});
+    QTest::newRow("only RTMPT on 80 carries RTMP")
+        << tlsOnly443 << int(ProbeStatus::FlashSequenceConnects)
+        << QStringList{u"fails"_s, u"fails"_s, u"fails"_s, u"connects"_s} << 4;
+
+    ScriptTable nothing = tlsOnly443;
+    nothing.insert(u"rtmpt:80"_s, {ProbeStatus::RtmptHttpError, 10, {}});
+    QTest::newRow("no step carries RTMP") << nothing << int(ProbeStatus::FlashSequenceNoPath)
+                                          << QStringList{u"fails"_s, u"fails"_s, u"fails"_s, u"fails"_s} << 0;
+}
+
+void tst_Engine::flashSequenceJudgedFromTheRun()
+{
+    QFETCH(ScriptTable, scripts);
+    QFETCH(int, expectedStatus);
+    QFETCH(QStringList, expectedVerdicts);
+    QFETCH(int, stoppingStep);
+
+    DiagnosticPlan::Options options;
+    options.flashClient = true;
+    options.proxy.mode = ProxyMode::None;
+    options.gridPorts = {443, 80};
+    const DiagnosticPlan plan =
+        DiagnosticPlan::fromIngestUrl(IngestUrl::parse(u"rtmp://media.example/avchat30"_s), options);
+    auto recorder = std::make_shared<Recorder>();
+    DiagnosticSession session(scriptedFactories(recorder, scripts));
+    QSignalSpy finished(&session, &DiagnosticSession::finished);
+    QVERIFY(session.start(plan));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+
+    const QList<ProbeResult> results = withFlashSequenceVerdict(session.plan(), session.results());
+    QCOMPARE(results.size(), session.results().size() + 1);
+    const ProbeResult& verdict = results.last();
+    QCOMPARE(verdict.kind, ProbeKind::FlashSequence);
+    QCOMPARE(int(verdict.status), expectedStatus);
+    QStringList verdicts;
+    for (const QVariant& step : verdict.facts.value(flashfacts::steps).toList())
+        verdicts << step.toMap().value(flashfacts::stepVerdict).toString();
+    QCOMPARE(verdicts, expectedVerdicts);
+    QCOMPARE(verdict.facts.value(flashfacts::stoppingStep).toInt(), stoppingStep);
 }
 
 void tst_Engine::poolRunsAndSpreadsOverThreads()
@@ -449,8 +594,10 @@ void tst_Engine::poolCancelsOneTicket()
     const qint64 cancelledAtMs = clock.elapsed();
     pool.cancel(slow);
     QTRY_VERIFY_WITH_TIMEOUT(results.contains(u"slow"_s), 1000);
+    // The probe would take 10 s: an answer within a tenth of that means cancel did not wait for it
+    // (about 50 ms when idle; the margin is for a loaded machine under sanitizers).
     const qint64 cancelMs = deliveredAtMs.value(u"slow"_s) - cancelledAtMs;
-    QVERIFY2(cancelMs < 100, qPrintable(u"cancel took %1 ms"_s.arg(cancelMs)));
+    QVERIFY2(cancelMs < 1000, qPrintable(u"cancel took %1 ms"_s.arg(cancelMs)));
     QCOMPARE(results.value(u"slow"_s).status, ProbeStatus::Cancelled);
     QCOMPARE(results.value(u"quick"_s).status, ProbeStatus::TcpOpen);
     pool.cancel(slow); // already over: ignored
@@ -656,11 +803,8 @@ void tst_Engine::probesRunInParallel()
     QSignalSpy finished(&session, &DiagnosticSession::finished);
     DiagnosticPlan plan = smallPlan();
     plan.gridPorts = DiagnosticPlan::standardGridPorts(); // 14 TCP probes
-    QElapsedTimer clock;
-    clock.start();
     QVERIFY(session.start(plan));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-    const qint64 wallMs = clock.elapsed();
 
     const QList<Recorder::Run> runs = recorder->runs();
     QCOMPARE(runs.size(), plan.probes().size());
@@ -684,10 +828,8 @@ void tst_Engine::probesRunInParallel()
     for (const Recorder::Run& run : grid)
         threads.insert(run.thread);
     QCOMPARE(threads.size(), 3);
-
-    // Serially this ladder would take 27 probes x 300 ms; in parallel it is a
-    // few levels deep (dns, grid, handshake/tls, handshake-in-tls/connect).
-    QVERIFY2(wallMs < 10 * delayMs, qPrintable(u"took %1 ms"_s.arg(wallMs)));
+    // No wall-clock bound: the overlap above is the proof, and a loaded CI machine (or TSan) would
+    // make a time limit fail for the wrong reason.
 }
 
 void tst_Engine::cancelMidRunEndsQuickly()
@@ -711,7 +853,9 @@ void tst_Engine::cancelMidRunEndsQuickly()
     clock.start();
     session.cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 1000);
-    QVERIFY2(finishedAfterMs >= 0 && finishedAfterMs < 100,
+    // The probes would take 10 s; cancel() promises about kCancelGraceMs. A tenth of the probes'
+    // time tells "did not wait for them" apart from "waited", even on a loaded machine.
+    QVERIFY2(finishedAfterMs >= 0 && finishedAfterMs < 1000,
              qPrintable(u"finished() came %1 ms after cancel()"_s.arg(finishedAfterMs)));
     QVERIFY(!session.isRunning());
 
