@@ -109,6 +109,7 @@ struct Candidate
     DiagnosedCause cause;
     qsizetype order = 0;
     const CauseDefinition* definition = nullptr;
+    bool ruledOut() const { return cause.confidence == 0; }
 };
 
 std::optional<Candidate> evaluateCause(const CauseDefinition& definition, qsizetype order,
@@ -173,7 +174,8 @@ std::optional<Candidate> evaluateCause(const CauseDefinition& definition, qsizet
         }
     }
     cause.confidence = std::clamp(confidence, 0, 100);
-    if (cause.confidence == 0)
+    // Pointed to, then contradicted: kept as ruled out only when the evidence against says why.
+    if (cause.confidence == 0 && cause.evidenceAgainst.isEmpty())
         return std::nullopt;
     return candidate;
 }
@@ -209,10 +211,21 @@ Diagnosis diagnose(const KnowledgeBase& knowledge, const DiagnosisInput& input)
     RuleContext context = buildContext(knowledge, input);
 
     QList<Candidate> candidates;
+    Diagnosis diagnosis;
     const QList<CauseDefinition>& definitions = knowledge.causes();
     for (qsizetype index = 0; index < definitions.size(); ++index) {
-        if (std::optional<Candidate> candidate = evaluateCause(definitions[index], index, context))
-            candidates.append(std::move(*candidate));
+        std::optional<Candidate> candidate = evaluateCause(definitions[index], index, context);
+        if (!candidate)
+            continue;
+        if (candidate->ruledOut()) {
+            DiagnosedCause& cause = candidate->cause;
+            hideSecrets(cause.evidenceFor, input.secrets);
+            hideSecrets(cause.evidenceAgainst, input.secrets);
+            cause.technicalLine = candidate->definition->technical;
+            diagnosis.ruledOut.append(cause);
+            continue;
+        }
+        candidates.append(std::move(*candidate));
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.cause.confidence != b.cause.confidence)
@@ -230,7 +243,6 @@ Diagnosis diagnose(const KnowledgeBase& knowledge, const DiagnosisInput& input)
                evaluateRule(entry.trigger, context).matched;
     };
 
-    Diagnosis diagnosis;
     QSet<QString> offered;
     for (Candidate& candidate : candidates) {
         DiagnosedCause& cause = candidate.cause;
@@ -294,6 +306,14 @@ QString describeDiagnosis(const Diagnosis& diagnosis)
                 else if (!step.verify.isEmpty())
                     text += u"         Check: "_s + step.verify + u'\n';
             }
+        }
+    }
+    if (!diagnosis.ruledOut.isEmpty()) {
+        text += u"Ruled out:\n"_s;
+        for (const DiagnosedCause& cause : diagnosis.ruledOut) {
+            text += u"   %1 [%2]\n"_s.arg(cause.title, cause.causeId);
+            for (const Evidence& item : cause.evidenceAgainst)
+                text += u"   - "_s + shortEvidence(item) + u": "_s + item.quote + u" (%1)\n"_s.arg(item.why);
         }
     }
     if (!diagnosis.relatedEntries.isEmpty()) {

@@ -41,7 +41,7 @@ struct DiagnosedCause
 {
     QString causeId;
     QString title;
-    int confidence = 0; // 1..100
+    int confidence = 0; // 1..100; 0 in Diagnosis::ruledOut
     QString plainExplanation;
     QString technicalLine; // the cause's technical line plus the strongest evidence
     QList<Evidence> evidenceFor;
@@ -53,6 +53,10 @@ struct Diagnosis
 {
     // Best first: higher confidence, then more evidence for, then the order of causes.json.
     QList<DiagnosedCause> causes;
+    // Causes something pointed to (a matching rule or the pasted text) that the evidence against
+    // brought down to nothing, in the order of causes.json: what a help desk need not check again.
+    // Confidence 0, no remedies; evidenceAgainst says why.
+    QList<DiagnosedCause> ruledOut;
     // Entries whose trigger matched but that no listed cause names as a remedy (background
     // knowledge such as Azure's address rules), in the order of remedies.json.
     QList<KnowledgeEntry> relatedEntries;

@@ -185,6 +185,12 @@ qsizetype limitForPdf(ReportModel& model)
         }
         clipRemedies(cause.remedies);
     }
+    model.diagnosis.ruledOut = model.diagnosis.ruledOut.mid(0, kMaxListEntries);
+    for (ReportCause& cause : model.diagnosis.ruledOut) {
+        cause.evidenceAgainst = cause.evidenceAgainst.mid(0, kMaxListEntries);
+        for (Evidence& item : cause.evidenceAgainst)
+            item.quote = clipped(item.quote, kMaxTextLength);
+    }
     clipRemedies(model.diagnosis.relatedEntries);
     model.walkthrough = model.walkthrough.mid(0, kMaxListEntries);
     for (WalkthroughEntry& entry : model.walkthrough) {
@@ -710,6 +716,15 @@ private:
             if (!cause.evidenceFor.isEmpty() || !cause.evidenceAgainst.isEmpty()) {
                 text += u"<ul>"_s + evidenceHtml(cause.evidenceFor, true) +
                         evidenceHtml(cause.evidenceAgainst, false) + u"</ul>"_s;
+            }
+        }
+        if (!model.diagnosis.ruledOut.isEmpty()) {
+            text += u"<h2>Ruled out</h2><p class=\"muted\">Suggested by the address, the answers or the "
+                    u"pasted message, then contradicted by what the checks found: no need to check these "
+                    u"again.</p>"_s;
+            for (const ReportCause& cause : model.diagnosis.ruledOut) {
+                text += u"<p><b>%1</b></p>"_s.arg(html(cause.title));
+                text += u"<ul>"_s + evidenceHtml(cause.evidenceAgainst, false) + u"</ul>"_s;
             }
         }
 

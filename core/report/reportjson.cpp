@@ -578,17 +578,20 @@ QByteArray ReportModel::toJson(const ReportOptions& options) const
                                          {u"detail"_s, event.detail}});
     }
 
-    QJsonArray causes;
-    for (const ReportCause& cause : model.diagnosis.causes) {
-        causes.append(QJsonObject{{u"id"_s, cause.causeId},
-                                  {u"title"_s, cause.title},
-                                  {u"confidence"_s, cause.confidence},
-                                  {u"plainExplanation"_s, cause.plainExplanation},
-                                  {u"technicalLine"_s, cause.technicalLine},
-                                  {u"evidenceFor"_s, evidenceToJson(cause.evidenceFor)},
-                                  {u"evidenceAgainst"_s, evidenceToJson(cause.evidenceAgainst)},
-                                  {u"remedies"_s, remediesToJson(cause.remedies)}});
-    }
+    const auto causesToJson = [](const QList<ReportCause>& list) {
+        QJsonArray causes;
+        for (const ReportCause& cause : list) {
+            causes.append(QJsonObject{{u"id"_s, cause.causeId},
+                                      {u"title"_s, cause.title},
+                                      {u"confidence"_s, cause.confidence},
+                                      {u"plainExplanation"_s, cause.plainExplanation},
+                                      {u"technicalLine"_s, cause.technicalLine},
+                                      {u"evidenceFor"_s, evidenceToJson(cause.evidenceFor)},
+                                      {u"evidenceAgainst"_s, evidenceToJson(cause.evidenceAgainst)},
+                                      {u"remedies"_s, remediesToJson(cause.remedies)}});
+        }
+        return causes;
+    };
 
     QJsonObject answersObject;
     for (auto it = model.answers.cbegin(); it != model.answers.cend(); ++it)
@@ -625,7 +628,8 @@ QByteArray ReportModel::toJson(const ReportOptions& options) const
                                        {u"localAddresses"_s, stringArray(environment.localAddresses)}}},
         {u"timeline"_s, timelineArray},
         {u"probes"_s, probesToJson(model.probes, options.includeSecrets)},
-        {u"diagnosis"_s, QJsonObject{{u"causes"_s, causes},
+        {u"diagnosis"_s, QJsonObject{{u"causes"_s, causesToJson(model.diagnosis.causes)},
+                                     {u"ruledOut"_s, causesToJson(model.diagnosis.ruledOut)},
                                      {u"relatedEntries"_s, remediesToJson(model.diagnosis.relatedEntries)}}},
         {u"answers"_s, answersObject},
         {u"walkthrough"_s, walkthroughArray},
@@ -712,21 +716,25 @@ ReportModel ReportModel::fromJson(const QByteArray& json, QString* error)
 
     const QJsonObject diagnosisObject = reader.object(root, u"diagnosis", {});
     const QString diagnosisPath = u"diagnosis"_s;
-    const QJsonArray causes = reader.array(diagnosisObject, u"causes", diagnosisPath);
-    const QString causesPath = Reader::at(diagnosisPath, u"causes");
-    for (qsizetype i = 0; i < causes.size() && !reader.failed(); ++i) {
-        const QString causePath = Reader::at(causesPath, i);
-        const QJsonObject object = reader.object(causes.at(i), causePath);
-        ReportCause cause;
-        cause.causeId = reader.string(object, u"id", causePath, true);
-        cause.title = reader.string(object, u"title", causePath);
-        cause.confidence = int(reader.integer(object, u"confidence", causePath, 0, 100, 0));
-        cause.plainExplanation = reader.string(object, u"plainExplanation", causePath);
-        cause.technicalLine = reader.string(object, u"technicalLine", causePath);
-        cause.evidenceFor = evidenceFromJson(reader, object, u"evidenceFor", causePath);
-        cause.evidenceAgainst = evidenceFromJson(reader, object, u"evidenceAgainst", causePath);
-        cause.remedies = remediesFromJson(reader, object, u"remedies", causePath);
-        model.diagnosis.causes << cause;
+    // "ruledOut" is absent from reports written before it existed: an empty list.
+    for (const auto& [key, list] : {std::pair{u"causes"_s, &model.diagnosis.causes},
+                                    std::pair{u"ruledOut"_s, &model.diagnosis.ruledOut}}) {
+        const QJsonArray causes = reader.array(diagnosisObject, key, diagnosisPath);
+        const QString causesPath = Reader::at(diagnosisPath, key);
+        for (qsizetype i = 0; i < causes.size() && !reader.failed(); ++i) {
+            const QString causePath = Reader::at(causesPath, i);
+            const QJsonObject object = reader.object(causes.at(i), causePath);
+            ReportCause cause;
+            cause.causeId = reader.string(object, u"id", causePath, true);
+            cause.title = reader.string(object, u"title", causePath);
+            cause.confidence = int(reader.integer(object, u"confidence", causePath, 0, 100, 0));
+            cause.plainExplanation = reader.string(object, u"plainExplanation", causePath);
+            cause.technicalLine = reader.string(object, u"technicalLine", causePath);
+            cause.evidenceFor = evidenceFromJson(reader, object, u"evidenceFor", causePath);
+            cause.evidenceAgainst = evidenceFromJson(reader, object, u"evidenceAgainst", causePath);
+            cause.remedies = remediesFromJson(reader, object, u"remedies", causePath);
+            *list << cause;
+        }
     }
     model.diagnosis.relatedEntries =
         remediesFromJson(reader, diagnosisObject, u"relatedEntries", diagnosisPath);

@@ -374,20 +374,24 @@ const ReportRemedy* ReportDiagnosis::remedy(const QString& remedyId) const
 
 ReportDiagnosis ReportDiagnosis::fromDiagnosis(const Diagnosis& diagnosis)
 {
-    ReportDiagnosis report;
-    for (const DiagnosedCause& cause : diagnosis.causes) {
-        ReportCause kept;
-        kept.causeId = cause.causeId;
-        kept.title = cause.title;
-        kept.confidence = cause.confidence;
-        kept.plainExplanation = cause.plainExplanation;
-        kept.technicalLine = cause.technicalLine;
-        kept.evidenceFor = cause.evidenceFor;
-        kept.evidenceAgainst = cause.evidenceAgainst;
+    const auto kept = [](const DiagnosedCause& cause) {
+        ReportCause copy;
+        copy.causeId = cause.causeId;
+        copy.title = cause.title;
+        copy.confidence = cause.confidence;
+        copy.plainExplanation = cause.plainExplanation;
+        copy.technicalLine = cause.technicalLine;
+        copy.evidenceFor = cause.evidenceFor;
+        copy.evidenceAgainst = cause.evidenceAgainst;
         for (const KnowledgeEntry& entry : cause.remedies)
-            kept.remedies << ReportRemedy::fromEntry(entry);
-        report.causes << kept;
-    }
+            copy.remedies << ReportRemedy::fromEntry(entry);
+        return copy;
+    };
+    ReportDiagnosis report;
+    for (const DiagnosedCause& cause : diagnosis.causes)
+        report.causes << kept(cause);
+    for (const DiagnosedCause& cause : diagnosis.ruledOut)
+        report.ruledOut << kept(cause);
     for (const KnowledgeEntry& entry : diagnosis.relatedEntries)
         report.relatedEntries << ReportRemedy::fromEntry(entry);
     return report;
@@ -470,15 +474,17 @@ ReportModel ReportModel::prepared(const ReportOptions& options) const
     }
     for (ProbeResult& result : copy.probes)
         scrubResult(result, ordered);
-    for (ReportCause& cause : copy.diagnosis.causes) {
-        cause.causeId = scrubText(cause.causeId, ordered);
-        cause.title = scrubText(cause.title, ordered);
-        cause.plainExplanation = scrubText(cause.plainExplanation, ordered);
-        cause.technicalLine = scrubText(cause.technicalLine, ordered);
-        scrubEvidence(cause.evidenceFor, ordered);
-        scrubEvidence(cause.evidenceAgainst, ordered);
-        for (ReportRemedy& remedy : cause.remedies)
-            scrubRemedy(remedy, ordered);
+    for (QList<ReportCause>* causes : {&copy.diagnosis.causes, &copy.diagnosis.ruledOut}) {
+        for (ReportCause& cause : *causes) {
+            cause.causeId = scrubText(cause.causeId, ordered);
+            cause.title = scrubText(cause.title, ordered);
+            cause.plainExplanation = scrubText(cause.plainExplanation, ordered);
+            cause.technicalLine = scrubText(cause.technicalLine, ordered);
+            scrubEvidence(cause.evidenceFor, ordered);
+            scrubEvidence(cause.evidenceAgainst, ordered);
+            for (ReportRemedy& remedy : cause.remedies)
+                scrubRemedy(remedy, ordered);
+        }
     }
     for (ReportRemedy& remedy : copy.diagnosis.relatedEntries)
         scrubRemedy(remedy, ordered);

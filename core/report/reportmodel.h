@@ -113,7 +113,7 @@ struct ReportCause
 {
     QString causeId;
     QString title;
-    int confidence = 0; // 1..100
+    int confidence = 0; // 1..100; 0 when ruled out
     QString plainExplanation;
     QString technicalLine;
     QList<Evidence> evidenceFor;
@@ -124,6 +124,9 @@ struct ReportCause
 struct ReportDiagnosis
 {
     QList<ReportCause> causes; // best first
+    // Causes something pointed to that the evidence against ruled out (confidence 0, no remedies);
+    // see Diagnosis::ruledOut.
+    QList<ReportCause> ruledOut;
     QList<ReportRemedy> relatedEntries;
 
     const ReportCause* topCause() const { return causes.isEmpty() ? nullptr : &causes.first(); }

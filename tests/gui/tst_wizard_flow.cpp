@@ -172,12 +172,15 @@ private:
         QVERIFY(box->isChecked());
     }
 
-    // ... -> Symptoms ("cannot connect") -> Diagnostics, run to the end -> Result.
-    void runToResult(MainWizard& wizard, const QString& url, const QString& key)
+    // ... -> Symptoms ("cannot connect", the message the user pasted) -> Diagnostics, run to the
+    // end -> Result.
+    void runToResult(MainWizard& wizard, const QString& url, const QString& key, const QString& pasted = {})
     {
         walkToSymptoms(wizard, url, key);
         if (QTest::currentTestFailed())
             return;
+        if (!pasted.isEmpty())
+            findWidget<QPlainTextEdit>(&wizard, "errorTextEdit")->setPlainText(pasted);
         tick(wizard, "symptomCannotConnect");
         QSignalSpy finished(&wizard.session(), &rd::DiagnosticSession::finished);
         QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
@@ -234,6 +237,40 @@ private slots:
         const QString copied = QApplication::clipboard()->text();
         QVERIFY(!copied.isEmpty());
         QVERIFY(!copied.contains(key));
+    }
+
+    // The pasted message suggests a missing host name among other causes; the name resolved and
+    // the server answered, so the result lists it as ruled out, with the reason.
+    void contradictedCauseIsListedAsRuledOut()
+    {
+        rd::test::NginxRtmpFixture nginx;
+        RD_START_FIXTURE(nginx);
+        auto wizard = newWizard();
+        runToResult(*wizard, u"rtmp://127.0.0.1:%1/live"_s.arg(nginx.rtmpPort()), randomKey(),
+                    u"Failed to connect to server"_s);
+        if (QTest::currentTestFailed())
+            return;
+        const QList<rd::ReportCause>& ruledOut = wizard->report().diagnosis.ruledOut;
+        const auto hostName =
+            std::find_if(ruledOut.cbegin(), ruledOut.cend(), [](const rd::ReportCause& cause) {
+                return cause.causeId == u"host-name-not-found"_s;
+            });
+        QVERIFY2(hostName != ruledOut.cend(), qPrintable(wizard->report().toTicketSummary()));
+
+        auto* others = findWidget<QListWidget>(wizard.get(), "otherCausesList");
+        QVERIFY(others);
+        const QList<QListWidgetItem*> headings =
+            others->findItems(u"Ruled out by the checks:"_s, Qt::MatchExactly);
+        QCOMPARE(headings.size(), 1);
+        QListWidgetItem* listed = nullptr;
+        for (int row = others->row(headings.first()) + 1; row < others->count(); ++row) {
+            if (others->item(row)->data(Qt::UserRole).toString() == hostName->causeId)
+                listed = others->item(row);
+        }
+        QVERIFY(listed);
+        QVERIFY2(listed->text().startsWith(hostName->title), qPrintable(listed->text()));
+        QVERIFY2(listed->text().contains(hostName->evidenceAgainst.first().why), qPrintable(listed->text()));
+        QVERIFY(wizard->report().toTicketSummary().contains(u"Ruled out by the checks:"_s));
     }
 
     void unknownApplicationBlamesApplicationOrKey()

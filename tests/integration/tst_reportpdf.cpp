@@ -283,6 +283,34 @@ private slots:
         QCOMPARE(pdfText(second), pdfText(first));
     }
 
+    // A help desk should not chase what the checks already contradicted: the PDF lists it, with
+    // the reason, apart from the possible causes.
+    void ruledOutCausesAreListedWithTheirReason()
+    {
+        ReportModel report;
+        report.verdict = ReportVerdict::Healthy;
+        ReportCause healthy;
+        healthy.causeId = u"no-problem-found"_s;
+        healthy.title = u"No problem found"_s;
+        healthy.confidence = 90;
+        ReportCause ruledOut;
+        ruledOut.causeId = u"host-name-not-found"_s;
+        ruledOut.title = u"The server name does not exist"_s;
+        ruledOut.evidenceAgainst << Evidence{EvidenceSource::Probe, u"dns"_s, u"dns-resolved"_s,
+                                             u"dns reported dns-resolved"_s,
+                                             u"the name resolved to addresses"_s};
+        report.diagnosis.causes << healthy;
+        report.diagnosis.ruledOut << ruledOut;
+        const QString path = m_directory.filePath(u"ruled-out.pdf"_s);
+        QVERIFY(writePdfReport(report, path).ok());
+        const QString flat = withoutWhitespace(pdfText(path));
+        const qsizetype section = flat.indexOf(u"Ruledout"_s);
+        QVERIFY2(section > flat.indexOf(u"Noproblemfound"_s), qPrintable(flat.left(3000)));
+        QVERIFY(flat.indexOf(u"Theservernamedoesnotexist"_s) > section);
+        QVERIFY(flat.indexOf(u"thenameresolvedtoaddresses"_s) > section);
+        QVERIFY(flat.indexOf(u"Ruledout"_s) < flat.indexOf(u"Whattodo"_s));
+    }
+
     void hugeSessionStaysBounded()
     {
         // What a hostile or broken saved session could hold: far more results than any ladder and

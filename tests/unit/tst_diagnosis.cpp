@@ -330,6 +330,8 @@ private slots:
     void evidenceAgainst();
     void contradictedByALaterStage_data();
     void contradictedByALaterStage();
+    void ruledOutByALaterStage_data();
+    void ruledOutByALaterStage();
     void uncontradictedCauseKeepsItsRank_data();
     void uncontradictedCauseKeepsItsRank();
     void serverReplyIsQuoted();
@@ -693,6 +695,52 @@ void TestDiagnosis::contradictedByALaterStage()
     QVERIFY2(against != found->evidenceAgainst.cend(), qPrintable(rd::describeDiagnosis(diagnosis)));
     QVERIFY2(against->why.contains(why), qPrintable(against->why));
     QVERIFY(rd::describeDiagnosis(diagnosis).contains(u" (%1)\n"_s.arg(against->why)));
+}
+
+void TestDiagnosis::ruledOutByALaterStage_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    QTest::addColumn<QString>("cause");
+    QTest::addColumn<QString>("subject"); // the probe result that rules it out
+
+    // "Failed to connect to server" names a missing host name only fourth, so a name that resolved
+    // takes it to nothing.
+    const QList<rd::ProbeResult> connected = connectAnswers(ProbeStatus::ConnectSuccess).results;
+    QTest::newRow("failed to connect, but the name resolved")
+        << thenProbed(pastedOnly(u"Failed to connect to server"_s), connected) << u"host-name-not-found"_s
+        << u"dns"_s;
+    QTest::newRow("hostname not found, but it resolved")
+        << thenProbed(pastedOnly(u"Hostname not found"_s), connected) << u"dns-filtered"_s << u"dns"_s;
+}
+
+void TestDiagnosis::ruledOutByALaterStage()
+{
+    QFETCH(Scenario, scenario);
+    QFETCH(QString, cause);
+    QFETCH(QString, subject);
+
+    const rd::Diagnosis diagnosis = run(scenario);
+    const QString described = rd::describeDiagnosis(diagnosis);
+    QStringList ruledOutIds;
+    for (const rd::DiagnosedCause& item : diagnosis.ruledOut)
+        ruledOutIds << item.causeId;
+    const QString overview = summary(diagnosis) + u"; ruled out: "_s + ruledOutIds.join(u", "_s);
+    QVERIFY2(!diagnosis.cause(cause), qPrintable(overview));
+    const auto ruledOut = std::find_if(diagnosis.ruledOut.cbegin(), diagnosis.ruledOut.cend(),
+                                       [&](const rd::DiagnosedCause& item) { return item.causeId == cause; });
+    QVERIFY2(ruledOut != diagnosis.ruledOut.cend(), qPrintable(overview));
+    QCOMPARE(ruledOut->confidence, 0);
+    QVERIFY(ruledOut->remedies.isEmpty());
+    QVERIFY(!ruledOut->title.isEmpty());
+    // What pointed to it, and what ruled it out.
+    QVERIFY(!ruledOut->evidenceFor.isEmpty());
+    const auto reason = std::find_if(ruledOut->evidenceAgainst.cbegin(), ruledOut->evidenceAgainst.cend(),
+                                     [&](const rd::Evidence& item) { return item.subject == subject; });
+    QVERIFY2(reason != ruledOut->evidenceAgainst.cend(), qPrintable(described));
+    QVERIFY(!reason->why.isEmpty());
+    QVERIFY2(described.contains(u"Ruled out:\n   %1 [%2]\n"_s.arg(ruledOut->title, cause)),
+             qPrintable(described));
+    QVERIFY(described.contains(reason->why));
 }
 
 void TestDiagnosis::uncontradictedCauseKeepsItsRank_data()

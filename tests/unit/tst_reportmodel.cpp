@@ -146,6 +146,17 @@ ReportModel fullModel(const QString& key)
     second2.confidence = 10;
     second2.remedies.clear();
     model.diagnosis.causes << second2;
+    ReportCause ruledOut;
+    ruledOut.causeId = u"host-name-not-found"_s;
+    ruledOut.title = u"The server name does not exist"_s;
+    ruledOut.plainExplanation = u"The name cannot be found."_s;
+    ruledOut.technicalLine = u"NXDOMAIN."_s;
+    ruledOut.evidenceFor << Evidence{EvidenceSource::ErrorText, u"pasted-text"_s, u"obs-failed-to-connect"_s,
+                                     u"Failed to connect to server"_s,
+                                     u"The pasted message usually has this cause."_s};
+    ruledOut.evidenceAgainst << Evidence{EvidenceSource::Probe, u"dns"_s, u"dns-resolved"_s,
+                                         u"dns reported dns-resolved"_s, u"the name resolved to addresses"_s};
+    model.diagnosis.ruledOut << ruledOut;
     ReportRemedy related = remedy;
     related.id = u"azure-rules"_s;
     related.audience = Audience::HelpDesk;
@@ -266,9 +277,12 @@ void compareModels(const ReportModel& actual, const ReportModel& expected)
         compareProbe(actual.probes.at(i), expected.probes.at(i));
 
     QCOMPARE(actual.diagnosis.causes.size(), expected.diagnosis.causes.size());
-    for (qsizetype i = 0; i < expected.diagnosis.causes.size(); ++i) {
-        const ReportCause& ac = actual.diagnosis.causes.at(i);
-        const ReportCause& ec = expected.diagnosis.causes.at(i);
+    QCOMPARE(actual.diagnosis.ruledOut.size(), expected.diagnosis.ruledOut.size());
+    const QList<ReportCause> actualCauses = actual.diagnosis.causes + actual.diagnosis.ruledOut;
+    const QList<ReportCause> expectedCauses = expected.diagnosis.causes + expected.diagnosis.ruledOut;
+    for (qsizetype i = 0; i < expectedCauses.size(); ++i) {
+        const ReportCause& ac = actualCauses.at(i);
+        const ReportCause& ec = expectedCauses.at(i);
         QCOMPARE(ac.causeId, ec.causeId);
         QCOMPARE(ac.title, ec.title);
         QCOMPARE(ac.confidence, ec.confidence);
@@ -391,6 +405,21 @@ private slots:
         QVERIFY(!connect.value(u"target").toObject().contains(u"streamKey"));
         QCOMPARE(connect.value(u"transcript").toArray().at(0).toObject().value(u"bytes").toString(),
                  u"AwD/EA=="_s);
+    }
+
+    // Reports saved before "ruledOut" existed still open, with nothing ruled out.
+    void reportWithoutRuledOutOpens()
+    {
+        QJsonObject root = QJsonDocument::fromJson(validJson()).object();
+        QJsonObject diagnosis = root.value(u"diagnosis").toObject();
+        QCOMPARE(diagnosis.value(u"ruledOut").toArray().size(), 1);
+        diagnosis.remove(u"ruledOut"_s);
+        root.insert(u"diagnosis"_s, diagnosis);
+        QString error = u"not cleared"_s;
+        const ReportModel reopened = ReportModel::fromJson(QJsonDocument(root).toJson(), &error);
+        QCOMPARE(error, QString());
+        QVERIFY(reopened.diagnosis.ruledOut.isEmpty());
+        QCOMPARE(reopened.diagnosis.causes.size(), 2);
     }
 
     void damagedFiles_data()
@@ -602,9 +631,9 @@ private slots:
     void secretsInAnyLoadedFieldAreHidden_data()
     {
         QTest::addColumn<QString>("field");
-        for (const char* field :
-             {"encoderId", "encoderName", "serverFamilyId", "serverFamilyName", "operatingSystem",
-              "applicationVersion", "tlsLibrary", "localAddress", "probeId", "causeId", "remedyId"})
+        for (const char* field : {"encoderId", "encoderName", "serverFamilyId", "serverFamilyName",
+                                  "operatingSystem", "applicationVersion", "tlsLibrary", "localAddress",
+                                  "probeId", "causeId", "remedyId", "ruledOutCauseId", "ruledOutReason"})
             QTest::newRow(field) << QString::fromLatin1(field);
     }
 
@@ -637,6 +666,20 @@ private slots:
             result.kind = ProbeKind::Dns;
             result.status = ProbeStatus::DnsResolved;
             model.probes = {result};
+        } else if (field.startsWith(u"ruledOut")) {
+            ReportCause cause;
+            cause.causeId = u"no-problem-found"_s;
+            cause.confidence = 50;
+            ReportCause ruledOut;
+            ruledOut.causeId = field == u"ruledOutCauseId" ? carrier : u"host-name-not-found"_s;
+            ruledOut.title = u"The server name does not exist"_s;
+            ruledOut.evidenceAgainst << Evidence{EvidenceSource::Probe,
+                                                 u"dns"_s,
+                                                 u"dns-resolved"_s,
+                                                 field == u"ruledOutReason" ? carrier : u"resolved"_s,
+                                                 {}};
+            model.diagnosis.causes = {cause};
+            model.diagnosis.ruledOut = {ruledOut};
         } else {
             ReportCause cause;
             cause.causeId = field == u"causeId" ? carrier : u"no-problem-found"_s;
@@ -913,6 +956,9 @@ private slots:
             u"- − symptom (no-image): no image — would need a connection"_s,
             u"1. Check the application name (for the server administrator)"_s,
             u"- The server is down (10%)"_s,
+            u"Ruled out by the checks:"_s,
+            u"- The server name does not exist"_s,
+            u"  - − dns (dns-resolved): dns reported dns-resolved — the name resolved to addresses"_s,
             u"| port | TLS | connect |"_s,
             u"| 1935 | | ✗ closed |"_s,
             u"| 443 | ✗ no TLS | |"_s,

@@ -347,6 +347,25 @@ void ResultPage::showReport(const ReportModel& fullReport)
         auto* none = new QListWidgetItem(tr("None"), m_otherCauses);
         none->setFlags(Qt::ItemIsEnabled);
     }
+    // What the user or the pasted message suggested and the checks contradicted: a help desk
+    // need not chase these again.
+    if (!report.diagnosis.ruledOut.isEmpty()) {
+        auto* heading = new QListWidgetItem(tr("Ruled out by the checks:"), m_otherCauses);
+        heading->setFlags(Qt::ItemIsEnabled);
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        for (const ReportCause& cause : report.diagnosis.ruledOut) {
+            QStringList reasons;
+            for (const Evidence& against : cause.evidenceAgainst)
+                reasons << (against.why.isEmpty() ? against.quote : against.why);
+            // Each reason is a sentence of its own.
+            auto* item =
+                new QListWidgetItem(tr("%1 — %2").arg(cause.title, reasons.join(u' ')), m_otherCauses);
+            item->setToolTip(cause.plainExplanation);
+            item->setData(Qt::UserRole, cause.causeId);
+        }
+    }
 
     m_technicalDetails->setPlainText(technicalDetailsText(report));
     setTechnicalView(m_technicalView);
