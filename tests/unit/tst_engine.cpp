@@ -214,6 +214,14 @@ const QStringList kSmallPlanIds{u"dns"_s,          u"tcp:1935:ipv4"_s,     u"tcp
                                 u"tls:443"_s,      u"handshake:443:tls"_s, u"liveness:1935"_s,
                                 u"connect:1935"_s};
 
+// The TCP grid of the standard ports, both families, in ladder order.
+const QStringList kStandardGridTcpIds = [] {
+    QStringList ids;
+    for (quint16 port : DiagnosticPlan::standardGridPorts())
+        ids << u"tcp:%1:ipv4"_s.arg(port) << u"tcp:%1:ipv6"_s.arg(port);
+    return ids;
+}();
+
 QStringList idsOf(const QList<ProbeResult>& results)
 {
     QStringList ids;
@@ -286,67 +294,21 @@ void tst_Engine::plannedIds_data()
 
     QTest::newRow("rtmp, full standard grid, proxy")
         << int(Scheme::Rtmp) << 1935 << QList<quint16>{} << false << true
-        << QStringList{u"dns"_s,
-                       u"proxy"_s,
-                       u"tcp:1935:ipv4"_s,
-                       u"tcp:1935:ipv6"_s,
-                       u"tcp:1936:ipv4"_s,
-                       u"tcp:1936:ipv6"_s,
-                       u"tcp:443:ipv4"_s,
-                       u"tcp:443:ipv6"_s,
-                       u"tcp:80:ipv4"_s,
-                       u"tcp:80:ipv6"_s,
-                       u"tcp:2935:ipv4"_s,
-                       u"tcp:2935:ipv6"_s,
-                       u"tcp:2936:ipv4"_s,
-                       u"tcp:2936:ipv6"_s,
-                       u"tcp:5080:ipv4"_s,
-                       u"tcp:5080:ipv6"_s,
-                       u"handshake:1935"_s,
-                       u"handshake:1936"_s,
-                       u"handshake:80"_s,
-                       u"tls:443"_s,
-                       u"handshake:443:tls"_s,
-                       u"tls:2935"_s,
-                       u"handshake:2935:tls"_s,
-                       u"tls:2936"_s,
-                       u"handshake:2936:tls"_s,
-                       u"liveness:5080"_s,
-                       u"liveness:1935"_s,
-                       u"connect:1935"_s};
+        << QStringList{u"dns"_s, u"proxy"_s} + kStandardGridTcpIds +
+               QStringList{
+                   u"handshake:1935"_s,     u"handshake:1936"_s, u"handshake:80"_s,       u"tls:443"_s,
+                   u"handshake:443:tls"_s,  u"tls:2935"_s,       u"handshake:2935:tls"_s, u"tls:2936"_s,
+                   u"handshake:2936:tls"_s, u"liveness:5080"_s,  u"liveness:1935"_s,      u"connect:1935"_s};
     // Flash Player's own sequence for rtmp:// without a port: RTMP on 1935, 443 and 80, RTMPT on 80,
     // so plain RTMP on 443 besides TLS there, and the tunnel on 80.
     QTest::newRow("flash client, rtmp without a port, standard grid")
         << int(Scheme::Rtmp) << 1935 << QList<quint16>{} << false << false
-        << QStringList{u"dns"_s,
-                       u"tcp:1935:ipv4"_s,
-                       u"tcp:1935:ipv6"_s,
-                       u"tcp:1936:ipv4"_s,
-                       u"tcp:1936:ipv6"_s,
-                       u"tcp:443:ipv4"_s,
-                       u"tcp:443:ipv6"_s,
-                       u"tcp:80:ipv4"_s,
-                       u"tcp:80:ipv6"_s,
-                       u"tcp:2935:ipv4"_s,
-                       u"tcp:2935:ipv6"_s,
-                       u"tcp:2936:ipv4"_s,
-                       u"tcp:2936:ipv6"_s,
-                       u"tcp:5080:ipv4"_s,
-                       u"tcp:5080:ipv6"_s,
-                       u"handshake:1935"_s,
-                       u"handshake:1936"_s,
-                       u"handshake:443"_s,
-                       u"handshake:80"_s,
-                       u"tls:443"_s,
-                       u"handshake:443:tls"_s,
-                       u"tls:2935"_s,
-                       u"handshake:2935:tls"_s,
-                       u"tls:2936"_s,
-                       u"handshake:2936:tls"_s,
-                       u"rtmpt:80"_s,
-                       u"liveness:5080"_s,
-                       u"liveness:1935"_s,
-                       u"connect:1935"_s};
+        << QStringList{u"dns"_s} + kStandardGridTcpIds +
+               QStringList{
+                   u"handshake:1935"_s, u"handshake:1936"_s,     u"handshake:443"_s, u"handshake:80"_s,
+                   u"tls:443"_s,        u"handshake:443:tls"_s,  u"tls:2935"_s,      u"handshake:2935:tls"_s,
+                   u"tls:2936"_s,       u"handshake:2936:tls"_s, u"rtmpt:80"_s,      u"liveness:5080"_s,
+                   u"liveness:1935"_s,  u"connect:1935"_s};
     // Steps on ports outside the grid are not added: the grid is what the user chose to test.
     QTest::newRow("flash client, grid without 80")
         << int(Scheme::Rtmp) << 1935 << QList<quint16>{443} << false << false
