@@ -143,17 +143,17 @@ QString ReportModel::toTicketSummary(const ReportOptions& options) const
             }
             text += u'\n';
         }
-        if (!model.diagnosis.ruledOut.isEmpty()) {
-            text += u"Ruled out by the checks:\n\n"_s;
-            for (const ReportCause& ruledOut : model.diagnosis.ruledOut) {
-                text += u"- %1\n"_s.arg(ruledOut.title);
-                for (const Evidence& item : ruledOut.evidenceAgainst)
-                    text += u"  "_s + evidenceLine(item, false);
-            }
-            text += u'\n';
-        }
     } else {
         text += u"## Cause\n\nNo known cause matched what was found.\n\n"_s;
+    }
+    if (!model.diagnosis.ruledOut.isEmpty()) {
+        text += u"Ruled out by the checks:\n\n"_s;
+        for (const ReportCause& ruledOut : model.diagnosis.ruledOut) {
+            text += u"- %1\n"_s.arg(ruledOut.title);
+            for (const Evidence& item : ruledOut.evidenceAgainst)
+                text += u"  "_s + evidenceLine(item, false);
+        }
+        text += u'\n';
     }
 
     const ReportGrid grid = ReportGrid::fromResults(model.probes);
