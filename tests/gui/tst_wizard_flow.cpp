@@ -2,6 +2,7 @@
 // objectName, keys typed, buttons clicked), against real servers on loopback:
 // nginx-rtmp, stunnel with an expired certificate, a dropped or closed port,
 // a peer that never answers.
+#include "builtindata.h"
 #include "catalog/catalogs.h"
 #include "diagnostics/portgridwidget.h"
 #include "engine/diagnosticsession.h"
@@ -205,12 +206,10 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QFile::remove(rd::RememberedTarget::settingsPath());
         QVERIFY(m_files.isValid());
-        rd::CatalogLoadResult loaded = rd::Catalogs::loadBuiltIn();
-        QVERIFY2(loaded.ok(), qPrintable(loaded.error.toString()));
+        rd::test::BuiltInData loaded = rd::test::loadBuiltInData();
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
         m_catalogs = std::move(loaded.catalogs);
-        rd::KnowledgeLoadResult knowledge = rd::KnowledgeBase::loadBuiltIn(&*m_catalogs);
-        QVERIFY2(knowledge.ok(), qPrintable(knowledge.error.toString()));
-        m_knowledge = std::move(knowledge.knowledge);
+        m_knowledge = std::move(loaded.knowledge);
     }
 
     void init() { QFile::remove(rd::RememberedTarget::settingsPath()); }

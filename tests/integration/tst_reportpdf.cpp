@@ -5,6 +5,7 @@
 // RTMPDOCTOR_WRITE_SAMPLES=<dir> also leaves the healthy and firewalled reports there (PDF and
 // JSON): that is how docs/samples/ is made.
 
+#include "builtindata.h"
 #include "catalog/catalogs.h"
 #include "diagnosis/diagnosis.h"
 #include "diagnosis/knowledgebase.h"
@@ -136,12 +137,10 @@ private slots:
         RD_REQUIRE_TOOL(u"pdfinfo"_s);
         RD_REQUIRE_TOOL(u"pdffonts"_s);
         QVERIFY(m_directory.isValid());
-        CatalogLoadResult catalogs = Catalogs::loadBuiltIn();
-        QVERIFY(catalogs.ok());
-        m_catalogs = std::move(catalogs.catalogs);
-        KnowledgeLoadResult knowledge = KnowledgeBase::loadBuiltIn(&*m_catalogs);
-        QVERIFY(knowledge.ok());
-        m_knowledge = std::move(knowledge.knowledge);
+        test::BuiltInData loaded = test::loadBuiltInData();
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        m_catalogs = std::move(loaded.catalogs);
+        m_knowledge = std::move(loaded.knowledge);
         m_nginx = std::make_unique<test::NginxRtmpFixture>();
         RD_START_FIXTURE(*m_nginx);
     }

@@ -10,6 +10,7 @@
 //
 // RTMPDOCTOR_SECRETS_SEED=<n> replays a run (the seed is printed).
 
+#include "builtindata.h"
 #include "catalog/catalogs.h"
 #include "clirun.h"
 #include "diagnosis/diagnosis.h"
@@ -514,12 +515,10 @@ private slots:
         qInfo("secrets seed %u (RTMPDOCTOR_SECRETS_SEED=%u replays this run)", m_seed, m_seed);
         RD_REQUIRE_TOOL(u"pdftotext"_s);
         QVERIFY(m_directory.isValid());
-        CatalogLoadResult catalogs = Catalogs::loadBuiltIn();
-        QVERIFY(catalogs.ok());
-        m_catalogs = std::move(catalogs.catalogs);
-        KnowledgeLoadResult knowledge = KnowledgeBase::loadBuiltIn(&*m_catalogs);
-        QVERIFY(knowledge.ok());
-        m_knowledge = std::move(knowledge.knowledge);
+        test::BuiltInData loaded = test::loadBuiltInData();
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+        m_catalogs = std::move(loaded.catalogs);
+        m_knowledge = std::move(loaded.knowledge);
         m_nginx = std::make_unique<test::NginxRtmpFixture>();
         RD_START_FIXTURE(*m_nginx);
         g_previousHandler = qInstallMessageHandler(captureMessage);

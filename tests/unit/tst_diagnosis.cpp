@@ -1,3 +1,4 @@
+#include "builtindata.h"
 #include "catalog/catalogs.h"
 #include "diagnosis/diagnosis.h"
 #include "diagnosis/knowledgebase.h"
@@ -360,11 +361,9 @@ private:
 
 void TestDiagnosis::initTestCase()
 {
-    const rd::CatalogLoadResult catalogs = rd::Catalogs::loadBuiltIn();
-    QVERIFY2(catalogs.ok(), qPrintable(catalogs.error.toString()));
-    const rd::KnowledgeLoadResult loaded = rd::KnowledgeBase::loadBuiltIn(&*catalogs.catalogs);
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error.toString()));
-    m_knowledge = loaded.knowledge;
+    rd::test::BuiltInData loaded = rd::test::loadBuiltInData();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    m_knowledge = std::move(loaded.knowledge);
 }
 
 rd::Diagnosis TestDiagnosis::run(const Scenario& scenario) const
