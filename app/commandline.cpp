@@ -623,6 +623,17 @@ private:
             return ExitInterrupted;
         }
 
+        // The Flash sequence is judged from the finished tests, so it comes after them.
+        if (m_options.command == u"probe" && !m_options.summary && m_plan.flashSequence) {
+            const ProbeResult& sequence = results.constLast();
+            m_out << "judged    "
+                  << u"%1 %2 (%3): %4"_s.arg(verdictSymbol(sequence.verdict()), sequence.probeId,
+                                             probeStatusId(sequence.status), shown(sequence.message))
+                  << '\n';
+            for (const ProbeStep& step : sequence.steps)
+                m_out << "          " << step.name << ": " << shown(step.detail) << '\n';
+        }
+
         if (m_options.summary) {
             m_out << report.toTicketSummary(reportOptions);
         } else {

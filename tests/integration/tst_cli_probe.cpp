@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -90,6 +92,38 @@ private slots:
         const qsizetype firstFinished = run.out.indexOf(u"finished "_s);
         QVERIFY(lastQueued >= 0 && firstFinished > lastQueued);
         QVERIFY(run.out.indexOf(u"started   dns"_s) < run.out.indexOf(u"finished  ✓ dns"_s));
+    }
+
+    // AVChat 3 with rtmp:// and no port: Flash Player's own sequence is judged after the tests, one
+    // line per step in its order. The ports are the fixed 1935, 443 and 80 on 127.0.0.1, where a
+    // test machine normally runs nothing; whatever runs there, every step gets a verdict.
+    void flashSequenceIsJudgedAfterTheTests()
+    {
+        const CliRun run =
+            runDoctor(QStringList{u"probe"_s} + common() +
+                      QStringList{u"--encoder"_s, u"avchat-3"_s, u"rtmp://127.0.0.1/avchat30/_definst_"_s});
+        QVERIFY2(run.exited(), qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(u"queued    handshake:443\n"_s), qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(u"queued    rtmpt:80\n"_s), qPrintable(run.describe()));
+        const qsizetype judged = run.out.indexOf(u"\njudged    "_s);
+        QVERIFY2(judged > run.out.lastIndexOf(u"\nfinished  "_s), qPrintable(run.describe()));
+        const QRegularExpression verdict(
+            u"^judged    [✓✗] flash-sequence \\(flash-sequence-(connects|no-path)\\)"_s,
+            QRegularExpression::MultilineOption);
+        QVERIFY2(verdict.match(run.out).hasMatch(), qPrintable(run.describe()));
+        qsizetype previous = judged;
+        for (const QString& step :
+             {u"1. rtmp:1935: "_s, u"2. rtmp:443: "_s, u"3. rtmp:80: "_s, u"4. rtmpt:80: "_s}) {
+            const qsizetype at = run.out.indexOf(u"\n          "_s + step, previous);
+            QVERIFY2(at > previous, qPrintable(step + u"\n\n"_s + run.describe()));
+            previous = at;
+        }
+        // An encoder, not a Flash client: no sequence.
+        const CliRun obs =
+            runDoctor(QStringList{u"probe"_s} + common() +
+                      QStringList{u"--encoder"_s, u"obs-studio"_s, u"rtmp://127.0.0.1/live"_s});
+        QVERIFY2(obs.exited() && !obs.out.contains(u"judged"_s) && !obs.out.contains(u"rtmpt:80"_s),
+                 qPrintable(obs.describe()));
     }
 
     void unusableInput_data()
