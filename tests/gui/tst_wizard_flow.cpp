@@ -402,6 +402,9 @@ private slots:
         QVERIFY(planned.contains(u"handshake:443"_s));
         QVERIFY(planned.contains(u"rtmpt:80"_s));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 40000);
+        // The page says where the client's own sequence would end, as soon as the tests are done.
+        const QString status = findWidget<QLabel>(wizard.get(), "diagStatus")->text();
+        QVERIFY2(status.contains(u"AVChat and other Flash clients would "_s), qPrintable(status));
         QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 2000);
         QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
         QCOMPARE(wizard->currentId(), int(MainWizard::ResultPageId));
@@ -421,6 +424,9 @@ private slots:
         const QString fourthEvidence = steps.at(3).toMap().value(rd::flashfacts::stepEvidence).toString();
         QVERIFY2(fourthEvidence.startsWith(u"tcp:80:"_s) || fourthEvidence == u"rtmpt:80"_s,
                  qPrintable(fourthEvidence));
+        const bool connects = sequence->status == rd::ProbeStatus::FlashSequenceConnects;
+        QCOMPARE(status.contains(u"would connect at step"_s), connects);
+        QCOMPARE(status.contains(u"would find no way in"_s), !connects);
     }
 
     void walkthroughYesRerunsOnlyTheNamedProbes()

@@ -438,6 +438,26 @@ void DiagnosticsPage::setRunState(RunState state)
     emit runStateChanged(state);
 }
 
+// For a Flash-era client (AVChat 3) with rtmp:// and no port: where its own port sequence would
+// stop, read off the finished tests. Empty otherwise.
+QString DiagnosticsPage::flashSequenceSentence() const
+{
+    if (!m_plan.flashSequence || !m_session)
+        return {};
+    const ProbeResult sequence = withFlashSequenceVerdict(m_plan, m_session->results()).constLast();
+    switch (sequence.status) {
+    case ProbeStatus::FlashSequenceConnects:
+        return u' ' + tr("AVChat and other Flash clients would connect at step %1 of their port sequence: %2")
+                          .arg(sequence.facts.value(flashfacts::stoppingStep).toInt())
+                          .arg(sequence.facts.value(flashfacts::stoppingUrl).toString());
+    case ProbeStatus::FlashSequenceNoPath:
+        return u' ' + tr("AVChat and other Flash clients would find no way in: RTMP on 1935, 443 and 80 and "
+                         "RTMPT on 80 all fail.");
+    default:
+        return {};
+    }
+}
+
 void DiagnosticsPage::showRunState()
 {
     const bool running = m_runState == RunState::Running || m_runState == RunState::Starting;
@@ -489,7 +509,8 @@ void DiagnosticsPage::showRunState()
                               .arg(took)
                               .arg(passed)
                               .arg(problems)
-                              .arg(skipped));
+                              .arg(skipped) +
+                          flashSequenceSentence());
         m_etaLabel->setText(tr("Finished"));
         break;
     case RunState::Cancelled:

@@ -107,6 +107,7 @@ private:
     qint64 slowestProbeLeftMs() const;
     void setRunState(RunState state);
     void showRunState();
+    QString flashSequenceSentence() const;
     QString transcriptText() const;
     QString detailsText() const;
 
