@@ -213,20 +213,15 @@ QList<PlannedProbe> DiagnosticPlan::probes() const
     const bool urlIsTunnel =
         urlTransport == Transport::HttpTunnel || urlTransport == Transport::HttpTunnelTls;
 
-    // The Flash sequence's steps on this port with this scheme (plain RTMP on 443 as well as TLS).
-    const auto flashStepAt = [this](quint16 gridPort, Scheme scheme) {
-        const QList<TransportAttempt> attempts = flashSequenceAttempts();
-        return flashSequence &&
-               std::any_of(attempts.cbegin(), attempts.cend(), [&](const TransportAttempt& step) {
-                   return step.port == gridPort && step.scheme == scheme;
-               });
-    };
+    // The Flash sequence's steps (plain RTMP on 443 as well as TLS there, RTMPT on 80).
+    const QList<TransportAttempt> flashSteps =
+        flashSequence ? flashSequenceAttempts() : QList<TransportAttempt>{};
 
     for (quint16 gridPort : grid) {
         const bool plainHandshake = gridPort == port ? urlIsPlain
                                                      : (!containsPort(kTlsGridPorts, gridPort) &&
                                                         !containsPort(kHttpOnlyGridPorts, gridPort)) ||
-                                                           flashStepAt(gridPort, Scheme::Rtmp);
+                                                           flashSteps.contains({Scheme::Rtmp, gridPort});
         if (plainHandshake) {
             ladder << PlannedProbe{probeids::handshake(gridPort, Transport::PlainTcp), ProbeKind::Handshake,
                                    targetAt(gridPort, Transport::PlainTcp), tcpPair(gridPort), std::nullopt};
@@ -253,9 +248,9 @@ QList<PlannedProbe> DiagnosticPlan::probes() const
         ladder << PlannedProbe{probeids::rtmpt(port, urlTransport), ProbeKind::Rtmpt,
                                targetAt(port, urlTransport), tcpPair(port), std::nullopt};
     }
+    // A Flash sequence runs only for rtmp:// URLs, so the URL's own tunnel above is never this one.
     for (quint16 gridPort : grid) {
-        const bool plannedAbove = urlTransport == Transport::HttpTunnel && gridPort == port;
-        if (flashStepAt(gridPort, Scheme::Rtmpt) && !plannedAbove) {
+        if (flashSteps.contains({Scheme::Rtmpt, gridPort})) {
             ladder << PlannedProbe{probeids::rtmpt(gridPort, Transport::HttpTunnel), ProbeKind::Rtmpt,
                                    targetAt(gridPort, Transport::HttpTunnel), tcpPair(gridPort),
                                    std::nullopt};

@@ -173,23 +173,19 @@ qsizetype limitForPdf(ReportModel& model)
     for (ProbeResult& result : model.probes)
         clipResult(result);
     model.verdictSummary = clipped(model.verdictSummary, kMaxTextLength);
-    model.diagnosis.causes = model.diagnosis.causes.mid(0, kMaxListEntries);
-    for (ReportCause& cause : model.diagnosis.causes) {
-        cause.plainExplanation = clipped(cause.plainExplanation, kMaxTextLength);
-        cause.technicalLine = clipped(cause.technicalLine, kMaxTextLength);
-        cause.evidenceFor = cause.evidenceFor.mid(0, kMaxListEntries);
-        cause.evidenceAgainst = cause.evidenceAgainst.mid(0, kMaxListEntries);
-        for (QList<Evidence>* list : {&cause.evidenceFor, &cause.evidenceAgainst}) {
-            for (Evidence& item : *list)
-                item.quote = clipped(item.quote, kMaxTextLength);
+    for (QList<ReportCause>* causes : {&model.diagnosis.causes, &model.diagnosis.ruledOut}) {
+        *causes = causes->mid(0, kMaxListEntries);
+        for (ReportCause& cause : *causes) {
+            cause.plainExplanation = clipped(cause.plainExplanation, kMaxTextLength);
+            cause.technicalLine = clipped(cause.technicalLine, kMaxTextLength);
+            cause.evidenceFor = cause.evidenceFor.mid(0, kMaxListEntries);
+            cause.evidenceAgainst = cause.evidenceAgainst.mid(0, kMaxListEntries);
+            for (QList<Evidence>* list : {&cause.evidenceFor, &cause.evidenceAgainst}) {
+                for (Evidence& item : *list)
+                    item.quote = clipped(item.quote, kMaxTextLength);
+            }
+            clipRemedies(cause.remedies);
         }
-        clipRemedies(cause.remedies);
-    }
-    model.diagnosis.ruledOut = model.diagnosis.ruledOut.mid(0, kMaxListEntries);
-    for (ReportCause& cause : model.diagnosis.ruledOut) {
-        cause.evidenceAgainst = cause.evidenceAgainst.mid(0, kMaxListEntries);
-        for (Evidence& item : cause.evidenceAgainst)
-            item.quote = clipped(item.quote, kMaxTextLength);
     }
     clipRemedies(model.diagnosis.relatedEntries);
     model.walkthrough = model.walkthrough.mid(0, kMaxListEntries);
