@@ -14,6 +14,7 @@
 #include "fixtures.h"
 #include "pages/diagnosticspage.h"
 #include "url/ingesturl.h"
+#include "widgetfinder.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -31,6 +32,7 @@
 
 using namespace rd;
 using namespace Qt::StringLiterals;
+using rd::test::findWidget;
 
 using OptionalMs = std::optional<qint64>;
 Q_DECLARE_METATYPE(OptionalMs)
@@ -43,15 +45,6 @@ constexpr GridRow kAllRows[] = {GridRow::Tcp, GridRow::Handshake, GridRow::Tls, 
 // on a loaded machine with sanitizers.
 constexpr int kRunTimeoutMs = 30000;
 const QString kStreamKey = u"sk-Q7v9RmT2xPz4"_s;
-
-template <typename T>
-T* find(QWidget* root, const char* name)
-{
-    T* widget = root->findChild<T*>(QString::fromLatin1(name));
-    if (widget == nullptr)
-        qWarning("no widget named %s", name);
-    return widget;
-}
 
 QStringList rowStates(const PortGridWidget& grid, quint16 port)
 {
@@ -476,7 +469,7 @@ void tst_DiagnosticsPage::cellOutcomes()
     QVERIFY(harness.page->isComplete());
     QCOMPARE(harness.page->runState(), DiagnosticsPage::RunState::Finished);
 
-    PortGridWidget* grid = find<PortGridWidget>(&harness.wizard, "diagPortGrid");
+    PortGridWidget* grid = findWidget<PortGridWidget>(&harness.wizard, "diagPortGrid");
     QVERIFY(grid);
     QCOMPARE(grid->ports(), (QList<quint16>{urlPort, extraPort}));
     QCOMPARE(rowStates(*grid, urlPort), expected);
@@ -495,20 +488,20 @@ void tst_DiagnosticsPage::cellOutcomes()
     }
 
     // Timeline and progress agree with the session.
-    ProbeTimelineWidget* timeline = find<ProbeTimelineWidget>(&harness.wizard, "diagTimeline");
+    ProbeTimelineWidget* timeline = findWidget<ProbeTimelineWidget>(&harness.wizard, "diagTimeline");
     QVERIFY(timeline);
     QCOMPARE(timeline->rowCount(), int(harness.session.probeIds().size()));
     for (int row = 0; row < timeline->rowCount(); ++row)
         QVERIFY2(isSettled(timeline->rowState(row)), qPrintable(timeline->rowToolTip(row)));
-    auto* progress = find<QProgressBar>(&harness.wizard, "diagProgress");
+    auto* progress = findWidget<QProgressBar>(&harness.wizard, "diagProgress");
     QVERIFY(progress);
     QCOMPARE(progress->maximum(), int(harness.session.probeIds().size()));
     QCOMPARE(progress->value(), progress->maximum());
-    auto* eta = find<QLabel>(&harness.wizard, "diagEta");
+    auto* eta = findWidget<QLabel>(&harness.wizard, "diagEta");
     QVERIFY(eta);
     QCOMPARE(eta->text(), u"Finished"_s);
-    QVERIFY(find<QPushButton>(&harness.wizard, "diagRerun")->isVisible());
-    QVERIFY(!find<QPushButton>(&harness.wizard, "diagCancel")->isVisible());
+    QVERIFY(findWidget<QPushButton>(&harness.wizard, "diagRerun")->isVisible());
+    QVERIFY(!findWidget<QPushButton>(&harness.wizard, "diagCancel")->isVisible());
 }
 
 void tst_DiagnosticsPage::ladderOfTheSelectedProbe_data()
@@ -553,7 +546,7 @@ void tst_DiagnosticsPage::ladderOfTheSelectedProbe()
     // The timeline follows the grid.
     QCOMPARE(harness.page->timeline()->selectedProbeId(), selected);
 
-    auto* ladder = find<HandshakeLadderWidget>(&harness.wizard, "diagLadder");
+    auto* ladder = findWidget<HandshakeLadderWidget>(&harness.wizard, "diagLadder");
     QVERIFY(ladder);
     QCOMPARE(ladder->probeId(), selected);
     QVERIFY(ladder->showsLadder());
@@ -656,8 +649,8 @@ void tst_DiagnosticsPage::technicalViewShowsTheTranscript()
     harness.wizard.show();
     QTRY_VERIFY_WITH_TIMEOUT(harness.page->isComplete(), kRunTimeoutMs);
 
-    auto* transcript = find<QPlainTextEdit>(&harness.wizard, "diagTranscript");
-    auto* details = find<QLabel>(&harness.wizard, "diagProbeDetails");
+    auto* transcript = findWidget<QPlainTextEdit>(&harness.wizard, "diagTranscript");
+    auto* details = findWidget<QLabel>(&harness.wizard, "diagProbeDetails");
     QVERIFY(transcript && details);
     QVERIFY(transcript->isVisible());
     QVERIFY(transcript->isReadOnly());
@@ -716,8 +709,8 @@ void tst_DiagnosticsPage::cancelStopsEverythingAtOnce()
     const quint16 port = harness.plan.port;
     QTRY_COMPARE_WITH_TIMEOUT(harness.grid()->cellState(GridRow::Handshake, port), CellState::Running, 10000);
 
-    auto* cancel = find<QPushButton>(&harness.wizard, "diagCancel");
-    auto* rerun = find<QPushButton>(&harness.wizard, "diagRerun");
+    auto* cancel = findWidget<QPushButton>(&harness.wizard, "diagCancel");
+    auto* rerun = findWidget<QPushButton>(&harness.wizard, "diagRerun");
     QVERIFY(cancel && rerun);
     QVERIFY(cancel->isVisible() && cancel->isEnabled());
     QVERIFY(!rerun->isVisible());
@@ -847,10 +840,10 @@ void tst_DiagnosticsPage::unusableInputStartsNothing()
     QVERIFY(!session.isRunning());
     QCOMPARE(queued.count(), 0);
     QVERIFY(completeChanged.count() >= 1);
-    auto* status = find<QLabel>(&wizard, "diagStatus");
+    auto* status = findWidget<QLabel>(&wizard, "diagStatus");
     QVERIFY(status);
     QVERIFY(status->text().contains(u"go back"_s));
-    QVERIFY(!find<QPushButton>(&wizard, "diagCancel")->isVisible());
+    QVERIFY(!findWidget<QPushButton>(&wizard, "diagCancel")->isVisible());
 }
 
 void tst_DiagnosticsPage::destroyingThePageMidRunIsClean()

@@ -82,13 +82,10 @@ constexpr int kShortReadMs = 500;
 // handshake reply.
 constexpr qint64 kBufferedBytesCap = 4 * 64 * 1024 + 64 * 1024 + 3073;
 
+// The shared short timeouts with 20 s for the whole probe, as these tests have always had.
 ProbeTimeouts timeoutsWithRead(int readMs)
 {
-    ProbeTimeouts timeouts;
-    timeouts.connectMs = 3000;
-    timeouts.readMs = readMs;
-    timeouts.probeMs = 20000;
-    return timeouts;
+    return rd::test::shortTimeouts(readMs, 20000);
 }
 
 ProbeTarget loopbackTarget(quint16 port, const QString& application = u"live"_s,

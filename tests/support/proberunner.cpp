@@ -51,12 +51,12 @@ qint64 PooledProbeRunner::cancel(WorkerPool::Ticket ticket)
     return m_clock.elapsed();
 }
 
-ProbeTimeouts shortTimeouts(int readMs)
+ProbeTimeouts shortTimeouts(int readMs, int probeMs)
 {
     ProbeTimeouts timeouts;
     timeouts.connectMs = 3000;
     timeouts.readMs = readMs;
-    timeouts.probeMs = 15000;
+    timeouts.probeMs = probeMs;
     return timeouts;
 }
 

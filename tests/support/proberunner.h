@@ -60,7 +60,7 @@ private:
 
 // Short enough that a test of a timeout ends quickly, long enough for a loaded machine. Qt's coarse
 // timers may fire up to 5 % early, so a test checking a wait should allow 90 % of readMs.
-ProbeTimeouts shortTimeouts(int readMs = 3000);
+ProbeTimeouts shortTimeouts(int readMs = 3000, int probeMs = 15000);
 
 // Status, message, facts and transcript of a result, for QVERIFY2 messages.
 QString describe(const ProbeResult& result);
